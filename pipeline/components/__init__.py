@@ -1,0 +1,1 @@
+"""spaCy components: matchers write candidates, the resolver decides, facts link."""

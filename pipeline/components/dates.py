@@ -1,0 +1,274 @@
+"""DATE candidates from per-language patterns; values resolved by normalize.dates.
+
+Each pattern is a named rule; its regex is assembled from the language's
+`dates.json` (month, weekday, relative and modifier words). Spans start at
+the date expression itself, so leading prepositions stay outside.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import Candidate, add_candidates
+from ..normalize import dates as nd
+from ..reader import parse_header
+from ..resources import load
+
+Y = r"(?:19|20)\d\d"
+SP = r"[ \u00a0]+"
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+class DateRules:
+    """Compiled (rule name, regex) pairs for one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        d = load(lang, "dates")
+        self.data = d
+        self.months = {k.lower(): v for k, v in d["months"].items()}
+        self.weekdays = d["weekdays"]
+        self.ordinals = d["ordinals"]
+        self.relative = {k.lower(): v for k, v in d["relative"].items()}
+        self.mods = d["mods"]
+        self.prepositions = {p.lower() for p in d["prepositions"]}
+        M = "(?P<m>" + _alt(self.months) + r")(?!\w)"
+        M1, M2 = M.replace("?P<m>", "?P<m1>"), M.replace("?P<m>", "?P<m2>")
+        WD = "(?P<wd>" + _alt(self.weekdays) + r")"
+        ORD = "(?P<ord>" + _alt(self.ordinals) + ")"
+        if lang == "fr":
+            D = r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:er)?|premier)(?!\d)"
+        else:
+            D = r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\d)"
+        YY = r"(?P<y>" + Y + r")(?![\d\w])"
+        mod_words = "(?P<mod>" + _alt(self.mods) + ")"
+        to_words = _alt([w for w in d["range_words"]["to"] if w.isalpha()])
+        qw, hw = _alt(d["quarter_words"]), _alt(d["half_words"])
+        qa, ha = _alt(d["quarter_abbrev"]), _alt(d["half_abbrev"])
+        yl = "(?:" + "|".join(re.escape(x) + r"[ \u00a0]+" for x in d["year_link"] if x) + ")?"
+        fiscal = _alt(d["fiscal_words"])
+        rel = "(?P<rel>" + _alt(self.relative) + r")(?!\w)"
+        mrel = _alt(d["month_relative"])
+        pats = []
+        if lang == "fr":
+            pats += [
+                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}{YY}"),
+                ("day_month", rf"(?:{WD}{SP})?{D}{SP}{M}(?!{SP}{Y})"),
+                ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2}{SP}{YY}"),
+                ("month_year", rf"{M}{SP}(?:de l'année{SP}|de l’année{SP})?{YY}"),
+                ("month_relative", rf"{M}{SP}(?P<mrel>{mrel})(?!\w)"),
+                ("quarter_words", rf"{ORD}{SP}{qw}(?:{SP}{yl}{YY})?"),
+                ("half_words", rf"{ORD}{SP}{hw}(?:{SP}{yl}{YY})?"),
+                ("fiscal_year", rf"(?P<fw>{fiscal})(?:{SP}fiscal)?{SP}{YY}"),
+                ("decade", rf"années{SP}(?P<dec>(?:19|20)\d0)(?!\d)"),
+            ]
+        else:
+            pats += [
+                ("full_date", rf"(?:{WD},?{SP})?{M}{SP}{D},?{SP}{YY}"),
+                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}{YY}"),
+                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?![\d,.])"),
+                ("day_month", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M}(?!,?{SP}{Y})"),
+                ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2},?{SP}{YY}"),
+                ("month_year", rf"{M},?{SP}(?:of{SP})?{YY}"),
+                ("month_relative", rf"(?P<mrel>{mrel}){SP}{M}"),
+                ("quarter_words", rf"{ORD}{SP}{qw}(?:{SP}{yl}[ \u00a0]*(?:the{SP})?(?:fiscal{SP}(?:year{SP})?)?{YY})?"),
+                ("half_words", rf"{ORD}{SP}{hw}(?:{SP}of{SP}(?:(?:the{SP}year)|{YY}))"),
+                ("fiscal_year", rf"(?P<fw>{fiscal})[ \u00a0]?(?:(?P<y>{Y})|(?P<yy>\d\d))(?![\d\w])"),
+                ("fiscal_year", rf"{YY}{SP}(?P<fw>fiscal|financial){SP}year"),
+                ("decade", rf"(?P<dec>(?:19|20)\d0)['’]?s(?!\w)"),
+            ]
+        pats += [
+            ("mod_month_year", rf"{mod_words}[ \u00a0-]?{M}{SP}{YY}"),
+            ("mod_year", rf"{mod_words}[ \u00a0-]?(?:(?:de l'année|de l’année|d'année|d’année|de){SP})?{YY}"),
+            ("quarter_abbrev", rf"(?<![\w-])(?P<qa>{qa})(?P<q>[1-4])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
+            ("quarter_abbrev", rf"(?<![\w-])(?P<q>[1-4])(?P<qa>Q|T)[ \u00a0]?(?:{YY}|(?P<yy>\d\d))(?![\w-])"),
+            ("half_abbrev", rf"(?<![\w-])(?P<qa>{ha})(?P<h>[12])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
+            ("year_range", rf"(?<![\w#@/.,:-])(?P<y1>{Y})[ \u00a0]?[-–—/][ \u00a0]?(?P<y2>{Y}|\d\d)(?![\d\w-])"),
+            ("year_range_words", rf"(?<![\w#@/.,:-])(?P<y1>{Y}){SP}(?P<to>{to_words}){SP}(?P<y2>{Y})(?![\d\w-])"),
+            ("relative", rf"(?<![\w'’]){rel}"),
+            ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)"),
+            ("iso_date", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)"),
+            ("weekday", rf"(?<!\w){WD}(?!\w)"),
+            ("month_alone", rf"(?<!\w){M}"),
+            ("year", rf"(?<![\w#@/.,:°’'-]){YY}(?!-\w|[.,]\d|[ \u00a0]?%)"),
+        ]
+        self.patterns = [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
+        self.from_words = re.compile(r"(?:^|\W)" + _alt(d["range_words"]["from"]) + r"[ \u00a0]+$", re.IGNORECASE)
+        self.month_prep = re.compile(
+            r"(?:^|\W)(?:en|dès|depuis|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|mi-|mois d'|mois de|in|since|by|until|during|from|early|late|mid-|end of|through|of|à partir d'|à partir de)[ \u00a0]*$",
+            re.IGNORECASE)
+        self.event_verbs = tuple(d["today_event_verbs"])
+        self.nowadays = tuple(x.lower() for x in d["today_nowadays_context"])
+
+
+@lru_cache(maxsize=None)
+def rules_for(lang: str) -> DateRules:
+    return DateRules(lang)
+
+
+def _num(g: str | None) -> int | None:
+    return int(re.sub(r"\D", "", g)) if g and re.search(r"\d", g) else None
+
+
+def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tuple[str | None, str | None]:
+    """(value, mod) of a match of rule `name`."""
+    g = m.groupdict()
+    py, _pm, _pd = nd.parse_published(published)
+    year = int(g["y"]) if g.get("y") else None
+    month = r.months.get((g.get("m") or "").lower().rstrip(","))
+    if name == "full_date":
+        day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
+        value = nd.ymd(year, month, day) or nd.parse_full_date(m.group(0), r.lang, published)
+        return value, None
+    if name == "day_month":
+        day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
+        return nd.ymd(py, month, day) if py else None, None
+    if name == "month_range":
+        m1, m2 = r.months[g["m1"].lower()], r.months[g["m2"].lower()]
+        return nd.span_range(nd.ymd(year, m1), nd.ymd(year, m2)), None
+    if name == "month_year":
+        return nd.ymd(year, month), None
+    if name == "month_relative":
+        return nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published), None
+    if name in ("quarter_words", "half_words"):
+        n = r.ordinals.get(g["ord"].lower())
+        y = year if year else py
+        if name == "quarter_words":
+            return nd.quarter(y, n), None
+        return nd.half(y, 2 if n and n > 1 else n), None
+    if name == "fiscal_year":
+        y = year if year else (nd.expand_year(g["yy"]) if g.get("yy") else None)
+        return nd.ymd(y), None
+    if name == "decade":
+        dec = int(g["dec"])
+        return f"{dec}/{dec + 9}", None
+    if name == "mod_month_year":
+        return nd.ymd(year, month), r.mods[_mod_key(r, g["mod"])]
+    if name == "mod_year":
+        return nd.ymd(year), r.mods[_mod_key(r, g["mod"])]
+    if name == "quarter_abbrev":
+        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else py)
+        return nd.quarter(y, int(g["q"])), None
+    if name == "half_abbrev":
+        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else py)
+        return nd.half(y, int(g["h"])), None
+    if name in ("year_range", "year_range_words"):
+        y1, y2 = g["y1"], g["y2"]
+        if len(y2) == 2:
+            y2 = y1[:2] + y2
+        if int(y2) <= int(y1):
+            return None, None
+        return nd.span_range(y1, y2), None
+    if name == "relative":
+        unit, off = r.relative[g["rel"].lower()]
+        return nd.relative(unit, off, published), None
+    if name == "numeric_date":
+        a, b = int(g["a"]), int(g["b"])
+        day, mon = (a, b) if (r.lang == "fr" or a > 12) else (b, a)
+        return nd.ymd(year, mon, day), None
+    if name == "iso_date":
+        return nd.ymd(year, int(g["mm"]), int(g["dd"])), None
+    if name == "weekday":
+        return nd.weekday(r.weekdays[g["wd"].lower()], published), None
+    if name == "month_alone":
+        return nd.month_in_context(month, published), None
+    if name == "year":
+        return nd.ymd(year), None
+    return None, None
+
+
+def _mod_key(r: DateRules, found: str) -> str:
+    low = found.lower()
+    return next(k for k in r.mods if k.lower() == low)
+
+
+def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bool:
+    """Context checks that patterns cannot express."""
+    start = m.start()
+    if start < header_end:
+        return False
+    before = text[max(header_end, start - 40):start]
+    word_before = re.search(r"([\w'’&.-]+)[ \u00a0]*$", before)
+    prev = re.sub(r"^\w['’]", "", word_before.group(1)) if word_before else ""
+    if name in ("year", "year_range", "fiscal_year") and prev:
+        # "Agenda 2030", "Plan 2025", "Vision 2030": a year after a capitalised
+        # word that is not a date word belongs to a name
+        low = prev.lower().strip("'’")
+        if prev[0].isupper() and low not in r.prepositions and low not in r.months \
+                and not low.endswith(("'", "’")) and not prev.isupper():
+            return False
+        if prev.isupper() and len(prev) > 1 and low not in r.prepositions:
+            return False  # "COP 2030", "ISO 2019"
+        if prev.lower() in ("n°", "no.", "iso", "scope", "cop", "covid", "sdg", "odd"):
+            return False
+        if before.rstrip().endswith((":", "#", "n°")):
+            return False
+    if name == "year_range_words":
+        to = m.group("to").lower()
+        if to in ("et", "and") and not r.from_words.search(before):
+            return False
+    if name == "month_alone":
+        word = m.group(0)
+        if r.lang == "en" and not word[0].isupper():
+            return False
+        if r.lang == "fr" and word[0].isupper() and not re.search(r"[.!?]\s*$|^\s*$", before):
+            return False
+        if not r.month_prep.search(before):
+            return False
+    if name == "relative" and m.group("rel").lower() in ("aujourd'hui", "aujourd’hui", "today"):
+        around = text[max(header_end, start - 60):m.end() + 60].lower()
+        if any(p in around for p in r.nowadays):
+            return False
+        if not any(v in around for v in r.event_verbs):
+            return False
+    if name == "weekday" and r.lang == "fr" and m.group(0)[0].isupper() and prev:
+        return False
+    return True
+
+
+def find_dates(doc: Doc, lang: str) -> list[Candidate]:
+    text = doc.text
+    r = rules_for(lang)
+    published, header_end = parse_header(text)
+    found = []
+    for name, pat in r.patterns:
+        for m in pat.finditer(text):
+            if not keep(name, m, text, r, header_end):
+                continue
+            value, mod = resolve(name, m, r, published)
+            if name == "year_range" and value is None:
+                continue
+            attrs = {"value": value}
+            if mod:
+                attrs["mod"] = mod
+            found.append(Candidate(m.start(), m.end(), "DATE", "dates:" + name, attrs, priority=2))
+    # longest first; among equals, the earlier rule in the list wins
+    found.sort(key=lambda c: (-c.length, c.start))
+    kept: list[Candidate] = []
+    for c in found:
+        if not any(c.overlaps(k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+@Language.factory("csr_dates", default_config={})
+def make_dates(nlp: Language, name: str):
+    return DateMatcher(nlp.lang)
+
+
+class DateMatcher:
+    """Writes DATE candidates to `doc._.csr_candidates`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        rules_for(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(doc, find_dates(doc, self.lang))
+        return doc

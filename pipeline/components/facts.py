@@ -1,0 +1,186 @@
+"""Facts: which organisation a figure describes, and which date it refers to.
+
+The organisation comes from the dependency parse first (subject or agent of
+the figure's clause, possessor or `de X`/`of X` of the counted noun), then
+from self references ("notre", "our", "le groupe" -> the document's main
+organisation), then from the nearest organisation in the sentence. Sources
+("selon Finn") never count; figures about groups or equivalences get none.
+The date is the nearest non-baseline DATE of the same sentence, with a
+target ("d'ici 2030") preferred.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import FIGURE_LABELS, Candidate
+from ..resources import load
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
+
+
+class FactRules:
+    def __init__(self, lang: str):
+        f = load(lang, "facts")
+        d = load(lang, "dates")
+        self.self_ref = {w.lower() for w in f["self_reference"]}
+        self.self_ref_re = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(self.self_ref, key=len, reverse=True)) + r")(?![\w])",
+            re.IGNORECASE)
+        self.source_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
+            re.IGNORECASE)
+        self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
+        self.equiv_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:\S+[ \u00a0]+){0,2}$",
+            re.IGNORECASE)
+        self.baseline_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in d["baseline_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |du |de |d'|d’|en |in |levels? |niveaux? |of )*$",
+            re.IGNORECASE)
+        self.target_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in d["target_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |à |end of |fin )*$",
+            re.IGNORECASE)
+        self.respectively = tuple(w.lower() for w in f["respectively"])
+
+
+@lru_cache(maxsize=None)
+def rules_for(lang: str) -> FactRules:
+    return FactRules(lang)
+
+
+def main_org(orgs: list[Candidate], text: str) -> str | None:
+    """The document's main organisation: most mentioned, ties to the first."""
+    if not orgs:
+        return None
+    counts = Counter(o.attrs.get("canonical") for o in orgs)
+    first = {}
+    for o in orgs:
+        first.setdefault(o.attrs.get("canonical"), o.start)
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def _org_at(orgs: list[Candidate], start: int, end: int) -> Candidate | None:
+    for o in orgs:
+        if o.start < end and start < o.end:
+            return o
+    return None
+
+
+def _subtree_orgs(tok, orgs):
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return [o for o in orgs if o.start >= lo and o.end <= hi]
+
+
+def link_org(doc: Doc, fig: Candidate, sent, orgs: list[Candidate], main: str | None, r: FactRules,
+             previous: str | None) -> str | None:
+    text = doc.text
+    s_start, s_end = sent.start_char, sent.end_char
+    local = [o for o in orgs if o.start >= s_start and o.end <= s_end
+             and not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
+    before = text[max(s_start, fig.start - 60):fig.start]
+    if r.equiv_re.search(before):
+        return None
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        tok = span.root
+        # walk up to the clause head and look at its subject / agent
+        seen = 0
+        node = tok
+        while seen < 6:
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS or child.dep_.startswith("nsubj"):
+                    hits = _subtree_orgs(child, local)
+                    if hits:
+                        return hits[0].attrs.get("canonical")
+                    if child.lower_ in r.self_ref or (child.i > 0 and doc[child.i - 1].lower_ in ("le", "la", "l'", "the")
+                                                      and f"{doc[child.i - 1].lower_} {child.lower_}" in r.self_ref):
+                        return main
+                if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
+                    if child.lower_ in r.self_ref:
+                        return main
+            if node.head is node or node.pos_ in ("VERB",) and node.dep_ in ("ROOT",):
+                break
+            node = node.head
+            seen += 1
+    if local:
+        prior = [o for o in local if o.end <= fig.start]
+        if prior:
+            return prior[-1].attrs.get("canonical")
+        return local[0].attrs.get("canonical")
+    if r.group_re.search(text[s_start:s_end]):
+        return None
+    if r.self_ref_re.search(text[s_start:fig.start]):
+        return main
+    return previous or main
+
+
+def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules) -> str | None:
+    text = doc.text
+    s_start, s_end = sent.start_char, sent.end_char
+    best, best_score = None, None
+    for d in dates:
+        if d.start < s_start or d.end > s_end or d.attrs.get("value") is None:
+            continue
+        before = text[max(s_start, d.start - 30):d.start]
+        if r.baseline_re.search(before):
+            continue
+        dist = d.start - fig.end if d.start >= fig.end else fig.start - d.end
+        score = dist + (0 if r.target_re.search(before) else 15)
+        if best_score is None or score < best_score:
+            best, best_score = d, score
+    return best.attrs.get("value") if best else None
+
+
+def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
+    r = rules_for(lang)
+    orgs = [c for c in entities if c.label == "ORG"]
+    dates = [c for c in entities if c.label == "DATE"]
+    main = main_org(orgs, doc.text)
+    facts = []
+    previous = None
+    for fig in entities:
+        if fig.label not in FIGURE_LABELS:
+            continue
+        span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        if sent is None:
+            continue
+        org = link_org(doc, fig, sent, orgs, main, r, previous)
+        if org is None:
+            continue
+        previous = org
+        date = link_date(doc, fig, sent, dates, r)
+        facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
+                      "sentence": sent.text.strip(), "predicate": _predicate(span)})
+    return facts
+
+
+def _predicate(span) -> str | None:
+    node = span.root
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.pos_ != "AUX":
+            return node.lemma_.lower()
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+@Language.factory("csr_facts", default_config={})
+def make_facts(nlp: Language, name: str):
+    return FactLinker(nlp.lang)
+
+
+class FactLinker:
+    """Links kept figures to an organisation and a date (`doc._.csr_facts`)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.csr_facts = link_facts(doc, doc._.csr_entities or [], self.lang)
+        return doc

@@ -1,0 +1,185 @@
+"""ORG candidates: the model's NER made right for press texts by named rules.
+
+Sources, each with its rule name: the statistical NER (`ner`), a gazetteer
+of well-known organisations (`gazetteer`), names ending in a legal suffix
+(`legal_suffix`), names after a descriptor ("la banque Belfius", "the bank
+KBC": `apposition`) and acronyms defined in the text (`acronym`). Every
+candidate is trimmed to SPEC boundaries and filtered for false positives.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import Candidate, add_candidates
+from ..reader import parse_header
+from ..resources import load
+
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
+CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+class OrgRules:
+    def __init__(self, lang: str):
+        self.lang = lang
+        d = load(lang, "orgs")
+        self.data = d
+        try:
+            gaz = load(lang, "gazetteer")["organisations"]
+        except FileNotFoundError:  # a new language may start without a gazetteer
+            gaz = []
+        self.gazetteer = {}
+        for entry in gaz:
+            for form in [entry["name"], *entry.get("aliases", [])]:
+                if len(form) >= 2:
+                    self.gazetteer[form] = entry["name"]
+        self.gazetteer_re = re.compile(r"(?<![\w#@])" + _alt(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
+        suffix = _alt(d["legal_suffixes"])
+        self.suffix_re = re.compile(
+            rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
+        desc = _alt(d["descriptors"])
+        adj = _alt(d["descriptor_adjectives"])
+        art = _alt(d["articles"])
+        self.apposition_re = re.compile(
+            rf"(?<!\w){art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}}[ \u00a0]+"
+            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})", re.IGNORECASE)
+        link = _alt(d["acronym_link_words"])
+        self.acronym_def_re = re.compile(
+            rf"(?P<full>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|{link}|[a-zà-ÿ][\w'’-]*)){{0,8}})[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&]{{1,9}})\)")
+        self.articles = sorted(d["articles"], key=len, reverse=True)
+        self.name_with_article = set(d["name_with_article"])
+        self.not_org = {w.lower() for w in d["not_org"]}
+        self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
+        self.descriptors = {w.lower() for w in d["descriptors"]}
+        months = load(lang, "dates")["months"]
+        weekdays = load(lang, "dates")["weekdays"]
+        self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays)
+
+
+@lru_cache(maxsize=None)
+def rules_for(lang: str) -> OrgRules:
+    return OrgRules(lang)
+
+
+def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
+    """SPEC boundaries: no leading article or descriptor, no possessive 's, no trailing punctuation."""
+    s = text[start:end]
+    if not any(s.startswith(n) for n in r.name_with_article):
+        changed = True
+        while changed:
+            changed = False
+            for a in r.articles:
+                for form in (a, a.capitalize()):
+                    if s.startswith(form) and (form.endswith(("'", "’")) or s[len(form):len(form) + 1] in (" ", "\u00a0")):
+                        cut = len(form) + (0 if form.endswith(("'", "’")) else 1)
+                        if cut < len(s):
+                            start += cut
+                            s = text[start:end]
+                            changed = True
+                        break
+    m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
+    while m and m.start() > 0:
+        tail = s[m.start():]
+        if tail.strip() in (".",) and re.search(r"(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V)$", s[:m.start()]):
+            break
+        end -= len(tail)
+        s = text[start:end]
+        m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
+    s = text[start:end]
+    lead = re.match(r"[\s\"«»(]+", s)
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def is_valid(name: str, r: OrgRules) -> bool:
+    low = name.lower().strip()
+    if len(name) < 2 or low in r.not_org or low in r.date_words or low in r.descriptors:
+        return False
+    if not any(ch.isupper() or ch.isdigit() for ch in name):
+        return False
+    if not name[0].isupper() and not name[0].isdigit():
+        return False
+    if any(p.search(name) for p in r.not_org_res):
+        return False
+    if "\n" in name:
+        return False
+    return True
+
+
+MISC_ORG_HINT = re.compile(
+    r"\b(?:Team|Centre|Center|Group|Groupe|Bank|Banque|Fondation|Foundation|Institute|Institut|Agency|Agence|"
+    r"Association|Fund|Fonds|Council|Conseil|Commission|Authority|Autorité|Ministère|Ministry|Office|Service|"
+    r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
+
+
+def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
+    text = doc.text
+    r = rules_for(lang)
+    _pub, header_end = parse_header(text)
+    raw: list[tuple[int, int, str, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
+            raw.append((ent.start_char, ent.end_char, "ner", 1))
+    for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
+        raw.append((m.start(), m.end(), "gazetteer", 3))
+    for m in r.suffix_re.finditer(text):
+        raw.append((m.start("name"), m.end("name"), "legal_suffix", 3))
+    for m in r.apposition_re.finditer(text):
+        raw.append((m.start("name"), m.end("name"), "apposition", 2))
+    acronyms: dict[str, tuple[int, int]] = {}
+    for m in r.acronym_def_re.finditer(text):
+        full_s, full_e = trim(text, m.start("full"), m.end("full"), r)
+        full = text[full_s:full_e]
+        acr = m.group("acr")
+        initials = "".join(w[0] for w in re.findall(r"[A-ZÀ-Þ][\w'’-]*", full)).upper()
+        if acr.upper()[0] == full[:1].upper() and (initials.startswith(acr.upper()[:2]) or acr.upper() in initials):
+            # keep the shortest tail of `full` whose initials spell the acronym
+            words = list(re.finditer(r"\S+", full))
+            for w in words:
+                tail = full[w.start():]
+                ini = "".join(x[0] for x in re.findall(r"[A-ZÀ-Þ][\w'’-]*", tail)).upper()
+                if tail[0].isupper() and (ini.startswith(acr.upper()[:2]) and len(ini) <= len(acr) + 2):
+                    full_s += w.start()
+                    break
+            acronyms[acr] = (full_s, full_e)
+            raw.append((full_s, full_e, "acronym_definition", 4))
+    for acr in acronyms:
+        for m in re.finditer(rf"(?<![\w#@]){re.escape(acr)}(?![\w])", text):
+            raw.append((m.start(), m.end(), "acronym", 4))
+    out = []
+    for start, end, rule, prio in raw:
+        if end <= header_end:
+            continue
+        start = max(start, header_end)
+        start, end = trim(text, start, end, r)
+        name = text[start:end]
+        if end <= start or not is_valid(name, r):
+            continue
+        out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
+    doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}
+    return out
+
+
+@Language.factory("csr_orgs", default_config={})
+def make_orgs(nlp: Language, name: str):
+    return OrgMatcher(nlp.lang)
+
+
+class OrgMatcher:
+    """Writes ORG candidates to `doc._.csr_candidates` (after the model's `ner`)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        rules_for(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(doc, find_orgs(doc, self.lang))
+        return doc

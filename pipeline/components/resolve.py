@@ -1,0 +1,114 @@
+"""One filter decides: the non-overlapping set of spans, then ORG canonicals.
+
+Candidates from every matcher compete; higher priority wins, then the
+longer span. Kept spans go to `doc._.csr_entities` and, where they align
+with tokens, to `doc.spans["csr"]` with their values as Span extensions.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import SPAN_KEY, Candidate
+from ..resources import load
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy: priority, then length, then earliest start."""
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start))
+    kept: list[Candidate] = []
+    for c in ranked:
+        if c.end > c.start and not any(c.overlaps(k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+
+
+def _core(name: str, suffixes: set[str]) -> str:
+    """Comparison key: accents, case, legal suffix and punctuation dropped."""
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return _fold(" ".join(words)).replace("’", "'")
+
+
+def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
+    """Mentions of one organisation share the fullest name used in the document."""
+    suffixes = set(load(lang, "orgs")["legal_suffixes"]) | {"Group", "Groupe", "Holding", "Holdings"}
+    names = [text[c.start:c.end] for c in orgs]
+    parent = list(range(len(orgs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        parent[find(i)] = find(j)
+
+    keys = [_core(n, suffixes) for n in names]
+    acr_full = {acr: _core(full, suffixes) for acr, full in acronyms.items()}
+    for i in range(len(orgs)):
+        for j in range(i + 1, len(orgs)):
+            a, b = keys[i], keys[j]
+            if a == b:
+                union(i, j)
+                continue
+            short, long_ = (a, b) if len(a) < len(b) else (b, a)
+            if len(short) >= 3 and (long_.startswith(short + " ") or long_.startswith(short + "-")):
+                union(i, j)
+                continue
+            if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
+                union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(orgs)):
+        groups.setdefault(find(i), []).append(i)
+    for members in groups.values():
+        full = [names[i] for i in members if names[i] not in acronyms]
+        pool = full or [names[i] for i in members]
+        canonical = max(pool, key=lambda n: (len(n), -names.index(n)))
+        for i in members:
+            orgs[i].attrs["canonical"] = canonical
+
+
+def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
+    kept = select(doc._.csr_candidates or [])
+    orgs = [c for c in kept if c.label == "ORG"]
+    assign_canonicals(doc.text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
+    spans = []
+    for c in kept:
+        span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+        if span is None:
+            continue
+        span._.rule = c.rule
+        for key in ("value", "unit", "counted", "canonical", "mod", "qualifier"):
+            if key in c.attrs:
+                setattr(span._, key, c.attrs[key])
+        spans.append(span)
+    doc.spans[SPAN_KEY] = spans
+    doc._.csr_entities = kept
+    return kept
+
+
+@Language.factory("csr_resolver", default_config={})
+def make_resolver(nlp: Language, name: str):
+    return Resolver(nlp.lang)
+
+
+class Resolver:
+    """Keeps one non-overlapping set of candidates and names organisations."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolve_doc(doc, self.lang)
+        return doc

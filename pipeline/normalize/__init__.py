@@ -1,0 +1,1 @@
+"""Pure normalisers: strings in, values out. Nothing here imports spaCy."""

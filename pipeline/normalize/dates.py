@@ -1,0 +1,123 @@
+"""Date values in SPEC's ISO style, resolved against the publication date.
+
+Pure functions: a parsed expression (year, month, quarter...) plus the
+`published` string in, a value string out. dateparser is used only for
+full dates written in words, on the candidate string, never over a text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+
+def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a `YYYY-MM[-DD]` header, None where absent."""
+    if not published:
+        return None, None, None
+    parts = [int(p) for p in published.split("-")]
+    parts += [None] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
+
+
+def expand_year(y: str | int, *, pivot: int | None = None) -> int:
+    """Two-digit years ("'23", "FY22") as 20xx."""
+    y = int(str(y).lstrip("'’"))
+    if y < 100:
+        return 2000 + y
+    return y
+
+
+def ymd(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def quarter(year: int | None, q: int) -> str | None:
+    return None if year is None or not 1 <= q <= 4 else f"{year:04d}-Q{q}"
+
+
+def half(year: int | None, h: int) -> str | None:
+    return None if year is None or not 1 <= h <= 2 else f"{year:04d}-H{h}"
+
+
+def span_range(a: str | None, b: str | None) -> str | None:
+    return None if not a or not b else f"{a}/{b}"
+
+
+def relative(unit: str, offset: int, published: str | None) -> str | None:
+    """'last year' (year, -1), 'le mois dernier' (month, -1)... from `published`."""
+    y, m, d = parse_published(published)
+    if y is None:
+        return None
+    if unit == "year":
+        return ymd(y + offset)
+    if m is None:
+        return None
+    if unit == "month":
+        total = y * 12 + (m - 1) + offset
+        return ymd(total // 12, total % 12 + 1)
+    if unit == "quarter":
+        q = (m - 1) // 3 + offset
+        return quarter(y + q // 4, q % 4 + 1)
+    if unit == "day":
+        if d is None:
+            return None
+        return (dt.date(y, m, d) + dt.timedelta(days=offset)).isoformat()
+    return None
+
+
+def month_relative(month: int, offset: int, published: str | None) -> str | None:
+    """'avril dernier' = the last April before publication; 'next April' the next one."""
+    y, m, _d = parse_published(published)
+    if y is None or m is None:
+        return None
+    if offset < 0:
+        year = y if month < m else y - 1
+    elif offset > 0:
+        year = y if month > m else y + 1
+    else:
+        year = y
+    return ymd(year, month)
+
+
+def month_in_context(month: int, published: str | None) -> str | None:
+    """A month without a year takes the publication year."""
+    y, _m, _d = parse_published(published)
+    return ymd(y, month) if y else None
+
+
+def weekday(wd: int, published: str | None) -> str | None:
+    """A weekday names the latest such day on or before a day-precise publication date."""
+    y, m, d = parse_published(published)
+    if d is None:
+        return None
+    pub = dt.date(y, m, d)
+    delta = (pub.weekday() - wd) % 7
+    return (pub - dt.timedelta(days=delta)).isoformat()
+
+
+@lru_cache(maxsize=4096)
+def parse_full_date(text: str, lang: str, published: str | None = None) -> str | None:
+    """A day-month-year string in words or digits, through dateparser (cached)."""
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if lang == "fr":
+        settings["DATE_ORDER"] = "DMY"
+    y, m, d = parse_published(published)
+    if y:
+        settings["RELATIVE_BASE"] = dt.datetime(y, m or 1, d or 1)
+    try:
+        parsed = dateparser.parse(text, languages=[lang], settings=settings)
+    except Exception:  # dateparser raises many types on odd strings; a miss is a null value
+        return None
+    return parsed.date().isoformat() if parsed else None
