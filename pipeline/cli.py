@@ -9,7 +9,6 @@ import argparse
 import glob
 import json
 import os
-import signal
 import sys
 from pathlib import Path
 

@@ -6,9 +6,8 @@ language first appears.
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 
-import spacy
 from spacy.language import Language
 
 from . import candidates  # noqa: F401  (registers Doc/Span extensions)
@@ -24,7 +23,7 @@ def load_model(lang: str) -> Language:
     return module.load()
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(lang: str) -> Language:
     """The model for `lang` with the csr components appended (cached per process)."""
     nlp = load_model(lang)
@@ -32,10 +31,3 @@ def get_nlp(lang: str) -> Language:
         nlp.add_pipe(name, last=True)
     return nlp
 
-
-def reset_candidates(doc):
-    doc._.csr_candidates = []
-    return doc
-
-
-spacy.util.registry  # keep import used for readers who look for registration

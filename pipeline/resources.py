@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 LANGS = ("fr", "en")
 DATA_FILES = ("figures", "dates", "orgs", "facts", "langid", "gazetteer")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str, name: str) -> dict:
     """The parsed `data/<lang>/<name>.json` shipped with the package."""
     path = resources.files("pipeline") / "data" / lang / f"{name}.json"

@@ -7,7 +7,7 @@ the date expression itself, so leading prepositions stay outside.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,7 +81,7 @@ class DateRules:
                 ("half_words", rf"{ORD}{SP}{hw}(?:{SP}of{SP}(?:(?:the{SP}year)|{YY}))"),
                 ("fiscal_year", rf"(?P<fw>{fiscal})[ \u00a0]?(?:(?P<y>{Y})|(?P<yy>\d\d))(?![\d\w])"),
                 ("fiscal_year", rf"{YY}{SP}(?P<fw>fiscal|financial){SP}year"),
-                ("decade", rf"(?P<dec>(?:19|20)\d0)['’]?s(?!\w)"),
+                ("decade", r"(?P<dec>(?:19|20)\d0)['’]?s(?!\w)"),
             ]
         pats += [
             ("mod_month_year", rf"{mod_words}[ \u00a0-]?{M}{SP}{YY}"),
@@ -107,7 +107,7 @@ class DateRules:
         self.nowadays = tuple(x.lower() for x in d["today_nowadays_context"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(lang: str) -> DateRules:
     return DateRules(lang)
 

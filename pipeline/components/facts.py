@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,7 +47,7 @@ class FactRules:
         self.respectively = tuple(w.lower() for w in f["respectively"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(lang: str) -> FactRules:
     return FactRules(lang)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +21,7 @@ from ..reader import parse_header
 from ..resources import load
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{2,3}[ .]?|0)\d{1,3}(?:[ ./-]\d{2,4}){2,}(?!\d)")
 LONE_ARTICLES = {"un", "une", "one", "a", "an"}
 VAGUE_SCALES = {"milliers", "millions", "milliards", "centaines", "dizaines", "thousands",
                 "hundreds", "billions", "tens", "dozens", "mille"}
@@ -86,7 +87,7 @@ class FigureRules:
         self.extra_words = d["number_words_extra"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(lang: str) -> FigureRules:
     return FigureRules(lang)
 
@@ -165,7 +166,7 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
         denom = parse_number(m2.group(0), r.lang) if m2 else None
         end2 = m2.end() if m2 else None
         if denom is None:
-            for ws, we, wv in _word_core_at(text, after, r.lang):
+            for _ws, we, wv in _word_core_at(text, after, r.lang):
                 denom, end2 = wv, we
         if denom and denom > 0 and value <= denom and end2 is not None:
             fig.value, fig.unit, fig.end = value / denom, "ratio", end2
@@ -300,6 +301,9 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
             return True  # phone numbers, codes
         if r.time_re.match(text, start):
             return True
+        for m in PHONE.finditer(text, max(0, start - 20), min(len(text), end + 20)):
+            if m.start() <= start and end <= m.end():
+                return True
     word_before = re.search(r"([\w.&°]+)[ \u00a0]*$", text[max(0, start - 25):start])
     if word_before and word_before.group(1).lower() in r.code_words:
         return True

@@ -9,7 +9,7 @@ candidate is trimmed to SPEC boundaries and filtered for false positives.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -63,7 +63,7 @@ class OrgRules:
         self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(lang: str) -> OrgRules:
     return OrgRules(lang)
 
@@ -120,6 +120,25 @@ MISC_ORG_HINT = re.compile(
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
 
 
+LINK_WORDS = {"of", "and", "for", "the", "de", "des", "du", "et", "pour", "la", "le", "les", "&"}
+
+
+def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
+    """Drop leading words that are not part of a name ("Shares of X Inc." -> "X Inc.")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    toks = list(span)
+    cut = 0
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ in LINK_WORDS or (t.pos_ not in ("PROPN", "X") and not t.is_upper and i == cut):
+            if t.lower_ in LINK_WORDS or t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "DET", "PRON", "ADP", "AUX"):
+                cut = i + 1
+                continue
+        break
+    return toks[cut].idx if cut < len(toks) else start
+
+
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     text = doc.text
     r = rules_for(lang)
@@ -131,7 +150,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
         raw.append((m.start(), m.end(), "gazetteer", 3))
     for m in r.suffix_re.finditer(text):
-        raw.append((m.start("name"), m.end("name"), "legal_suffix", 3))
+        start = _skip_common_lead(doc, m.start("name"), m.end("name"))
+        raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
     acronyms: dict[str, tuple[int, int]] = {}

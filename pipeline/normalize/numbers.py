@@ -40,7 +40,7 @@ def parse_number(text: str, lang: str) -> float | None:
     """
     s = text.strip().replace("\u2212", "-").replace("\u2013", "-")
     sign = 1.0
-    if s[:1] in "+-":
+    if s and s[0] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:].strip()
     if not s or not s[0].isdigit():

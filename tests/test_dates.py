@@ -1,0 +1,65 @@
+"""DATE spans and values on short sentences, both languages."""
+import pytest
+from conftest import marked
+
+CASES = [
+    ("fr", " date 2022-11 En [2020], le groupe a investi.", ["2020"]),
+    ("fr", " date 2022-11 Les résultats de [fin 2021] et [mi-2023].", ["2021", "2023"]),
+    ("fr", " date 2022-11 Comme [l'an dernier] et [cette année], puis en [avril dernier].", ["2021", "2022", "2022-04"]),
+    ("fr", " date 2022-11 Signé le [15 mars 2023] et le [1er janvier 2024].", ["2023-03-15", "2024-01-01"]),
+    ("fr", " date 2022-11 Au [T1 2023] et au [premier trimestre 2023], puis au [premier semestre 2022].", ["2023-Q1", "2023-Q1", "2022-H1"]),
+    ("fr", " date 2022-11 De [2019 à 2021], puis entre [2019 et 2021] et sur [2019-2021].", ["2019/2021"] * 3),
+    ("fr", " date 2022-11 D'ici [2030], sur l'[exercice 2018].", ["2030", "2018"]),
+    ("fr", " date 2022-11 Dans les [années 1990], le [15/03/2023].", ["1990/1999", "2023-03-15"]),
+    ("fr", " date 2022-11-17 Le groupe a annoncé [jeudi] un plan.", ["2022-11-17"]),
+    ("en", " date 2023-03-14 Since [March 2020] and [early 2022], unlike [last year] and [this year].", ["2020-03", "2022", "2022", "2023"]),
+    ("en", " date 2023-03-14 By [2030], in [Q1 2023] and the [third quarter of 2022].", ["2030", "2023-Q1", "2022-Q3"]),
+    ("en", " date 2023-03-14 In [H1 2023], the [first half of 2023], between [2019 and 2021].", ["2023-H1", "2023-H1", "2019/2021"]),
+    ("en", " date 2023-03-14 In [fiscal 2022] and [FY22], on [March 15, 2023] and [15 March 2023].", ["2022", "2022", "2023-03-15", "2023-03-15"]),
+    ("en", " date 2023-03-14 On [Monday] it said, by the [end of 2025] and [mid-2023].", ["2023-03-13", "2025", "2023"]),
+    ("en", " date 2023-03-14 The firm announced [today] a new plan, up from [last month].", ["2023-03-14", "2023-02"]),
+]
+
+
+@pytest.mark.parametrize("lang,markup,values", CASES)
+def test_dates(nlps, lang, markup, values):
+    """Spans without leading prepositions, values resolved from the header."""
+    text, offsets = marked(markup)
+    doc = nlps[lang](text)
+    got = [c for c in doc._.csr_entities if c.label == "DATE"]
+    assert [(c.start, c.end) for c in got] == offsets
+    assert [c.attrs["value"] for c in got] == values
+
+
+@pytest.mark.parametrize("lang,text,mod", [("fr", "fin 2021", "END"), ("fr", "début 2022", "START"), ("fr", "mi-2023", "MID"),
+                                           ("en", "early 2022", "START"), ("en", "late 2021", "END"), ("en", "mid-2023", "MID")])
+def test_mods(nlps, lang, text, mod):
+    """Words that change a date's meaning stay in the span and set `mod`."""
+    doc = nlps[lang]("Prévu pour " + text if lang == "fr" else "Planned for " + text)
+    d = next(c for c in doc._.csr_entities if c.label == "DATE")
+    assert d.attrs["mod"] == mod
+
+
+NOT_DATES = [
+    ("fr", "Proximus a lancé sa stratégie #inspire2022."),
+    ("fr", "La pandémie de covid-19 a tout changé."),
+    ("fr", "Le Plan 2025 et l'Agenda 2030 sont ambitieux."),
+    ("fr", "Pendant deux ans, le chantier a avancé."),
+    ("fr", "Aujourd'hui encore, la demande reste forte."),
+    ("en", "The Vision 2030 programme and COP26 talks."),
+    ("en", "For three years the team worked on it."),
+    ("en", "In recent years, demand grew."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_DATES)
+def test_not_dates(nlps, lang, text):
+    """Hashtags, codes, plan names, durations and 'nowadays' are not dates."""
+    doc = nlps[lang](text)
+    assert [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "DATE"] == []
+
+
+def test_header_is_never_a_span(nlp_fr):
+    """The ` date YYYY-MM ` header is metadata."""
+    doc = nlp_fr(" date 2022-11 En 2021, Proximus a grandi.")
+    assert all(c.start >= 14 for c in doc._.csr_entities)

@@ -1,0 +1,132 @@
+"""QUANTITY, MONEY and PERCENT on short sentences, both languages."""
+import pytest
+from conftest import marked
+
+FIGURES = ("QUANTITY", "MONEY", "PERCENT")
+
+CASES = [
+    ("fr", "notre équipe a protégé quelque [1.131.110] clients", [("QUANTITY", 1131110, None)]),
+    ("fr", "[160.000] familles bénéficient du tarif", [("QUANTITY", 160000, None)]),
+    ("fr", "avec [50 Go] de données mobiles", [("QUANTITY", 50, "GB")]),
+    ("fr", "soit [1,5 million de tonnes] de déchets", [("QUANTITY", 1500000, "t")]),
+    ("fr", "évité [1,2 million de tonnes de CO2] en un an", [("QUANTITY", 1200000, "tCO2e")]),
+    ("fr", "soit [3,1 milliards de tonnes d'équivalent CO2]", [("QUANTITY", 3.1e9, "tCO2e")]),
+    ("fr", "une capacité de [3 000 MW] installée", [("QUANTITY", 3000, "MW")]),
+    ("fr", "[Dix-neuf] autres sociétés ont signé", [("QUANTITY", 19, None)]),
+    ("fr", "un budget de [3,2 milliards d'euros] en tout", [("MONEY", 3.2e9, "EUR")]),
+    ("fr", "un prêt de [€ 500.000] accordé", [("MONEY", 500000, "EUR")]),
+    ("fr", "un fonds de [10 M€] pour les PME", [("MONEY", 1e7, "EUR")]),
+    ("fr", "un don de [CHF 12 millions] cette fois", [("MONEY", 1.2e7, "CHF")]),
+    ("fr", "une baisse de [30 %] des émissions", [("PERCENT", 30, None)]),
+    ("fr", "une baisse de [-30 %] des émissions", [("PERCENT", -30, None)]),
+    ("fr", "soit [30 pour cent] du total", [("PERCENT", 30, None)]),
+    ("fr", "une hausse de [2 points de pourcentage] sur un an", [("PERCENT", 2, "pp")]),
+    ("fr", "[un tiers] des salariés", [("QUANTITY", 0.3333, "ratio")]),
+    ("fr", "[trois sur dix] des clients", [("QUANTITY", 0.3, "ratio")]),
+    ("fr", "plus de la [moitié] des sites", [("QUANTITY", 0.5, "ratio")]),
+    ("fr", "de [70] à [90] bâtiments", [("QUANTITY", 70, None), ("QUANTITY", 90, None)]),
+    ("fr", "diviser par [deux] les émissions", [("QUANTITY", 2, "ratio")]),
+    ("fr", "la consommation de [40'000] ménages", [("QUANTITY", 40000, None)]),
+    ("fr", "[1 500] collaborateurs formés", [("QUANTITY", 1500, None)]),
+    ("fr", "[12\u202f400] ménages raccordés", [("QUANTITY", 12400, None)]),
+    ("fr", "[une tonne] de plastique", [("QUANTITY", 1, "t")]),
+    ("fr", "[100 Mbit/s] partout", [("QUANTITY", 100, "Mbps")]),
+    ("fr", "[2,5 kWh] par jour", [("QUANTITY", 2.5, "kWh")]),
+    ("fr", "[7.000 tonnes] de déchets", [("QUANTITY", 7000, "t")]),
+    ("fr", "[Nonante] bénévoles", [("QUANTITY", 90, None)]),
+    ("en", "it cut [1.2 million tonnes of CO2e] in a year", [("QUANTITY", 1.2e6, "tCO2e")]),
+    ("en", "it will spend [£3.5bn] on the grid", [("MONEY", 3.5e9, "GBP")]),
+    ("en", "[Two thirds] of our [12,500] employees", [("QUANTITY", 0.6667, "ratio"), ("QUANTITY", 12500, None)]),
+    ("en", "a loan of [EUR 1.2bn] was signed", [("MONEY", 1.2e9, "EUR")]),
+    ("en", "a [$5 million] grant", [("MONEY", 5e6, "USD")]),
+    ("en", "[50 percent] of sites", [("PERCENT", 50, None)]),
+    ("en", "[17,000 metric tonnes of carbon dioxide] avoided", [("QUANTITY", 17000, "tCO2e")]),
+    ("en", "[508,000kg of CO2] saved", [("QUANTITY", 508000, "kgCO2e")]),
+    ("en", "about [40 ktCO2e] a year", [("QUANTITY", 40, "ktCO2e")]),
+    ("en", "[one in five] customers", [("QUANTITY", 0.2, "ratio")]),
+    ("en", "[half] of staff", [("QUANTITY", 0.5, "ratio")]),
+    ("en", "up [3 percentage points] on last year", [("PERCENT", 3, "pp")]),
+    ("en", "[4.5 GW] of capacity", [("QUANTITY", 4.5, "GW")]),
+    ("en", "a [£20m] fund", [("MONEY", 2e7, "GBP")]),
+    ("en", "[twelve] sites were closed", [("QUANTITY", 12, None)]),
+    ("en", "[320] passenger trips", [("QUANTITY", 320, None)]),
+]
+
+
+@pytest.mark.parametrize("lang,markup,expected", CASES)
+def test_figures(nlps, lang, markup, expected):
+    """Span, label, value and unit of each figure."""
+    text, offsets = marked(markup)
+    doc = nlps[lang](text)
+    got = [c for c in doc._.csr_entities if c.label in FIGURES]
+    assert [(c.start, c.end) for c in got] == offsets
+    for c, (label, value, unit) in zip(got, expected, strict=True):
+        assert c.label == label
+        assert c.attrs["value"] == pytest.approx(value, rel=1e-3)
+        assert c.attrs["unit"] == unit
+        assert c.rule.startswith("figures:")
+
+
+NOT_FIGURES = [
+    ("fr", "la pandémie de covid-19 a ralenti les chantiers"),
+    ("fr", "les émissions de CO2 du Scope 3 sont suivies"),
+    ("fr", "certifié ISO 14001 depuis longtemps"),
+    ("fr", "le Bel 20 a reculé"),
+    ("fr", "le troisième trimestre a été bon"),
+    ("fr", "pendant deux ans le projet a avancé"),
+    ("fr", "un client sur le site"),
+    ("fr", "des milliers de personnes"),
+    ("fr", "En 2021 la société a grandi"),
+    ("fr", "la réunion est à 14h30"),
+    ("fr", "appelez le 02 123 45 67"),
+    ("en", "the FTSE 100 fell"),
+    ("en", "a top 25 ranking"),
+    ("en", "the first site opened"),
+    ("en", "for three years the plan ran"),
+    ("en", "thousands of people came"),
+    ("en", "one of the largest banks"),
+    ("en", "the G20 met"),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_FIGURES)
+def test_not_figures(nlps, lang, text):
+    """Codes, ordinals, durations, years, vague amounts and lone articles are not figures."""
+    doc = nlps[lang](text)
+    assert [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label in FIGURES] == []
+
+
+@pytest.mark.parametrize("lang,markup,counted", [
+    ("fr", "[160.000] familles", "famille"),
+    ("fr", "[4.800] ordinateurs portables", "ordinateur"),
+    ("en", "[320] passenger trips", "trip"),
+    ("en", "our [12,500] employees", "employee"),
+])
+def test_counted(nlps, lang, markup, counted):
+    """`counted` is the lemma of the counted noun's head."""
+    text, _ = marked(markup)
+    doc = nlps[lang](text)
+    fig = next(c for c in doc._.csr_entities if c.label == "QUANTITY")
+    assert fig.attrs["counted"] == counted
+
+
+@pytest.mark.parametrize("lang,text,qualifier", [
+    ("fr", "plus de 1.500 collaborateurs", "plus de"),
+    ("fr", "quelque 1.131.110 clients", "quelque"),
+    ("en", "more than 300 sites", "more than"),
+    ("en", "around 40 percent", "around"),
+])
+def test_qualifier_outside_span(nlps, lang, text, qualifier):
+    """Qualifiers are recorded as an attribute, never spanned."""
+    doc = nlps[lang](text)
+    fig = next(c for c in doc._.csr_entities if c.label in FIGURES)
+    assert fig.attrs["qualifier"] == qualifier
+    assert qualifier not in doc.text[fig.start:fig.end]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a unit the text just gave is not inherited yet")
+def test_inherited_unit(nlp_en):
+    """'21,900 in 2019' after a tonnage inherits the unit."""
+    doc = nlp_en("Emissions fell to 18,200 tonnes of CO2 in 2021 from 21,900 in 2019.")
+    figs = [c for c in doc._.csr_entities if c.label == "QUANTITY"]
+    assert figs[-1].attrs["unit"] == "tCO2e"

@@ -1,0 +1,49 @@
+"""ORG spans, boundaries and canonicals on short sentences."""
+import pytest
+
+
+def orgs(doc):
+    return [(doc.text[c.start:c.end], c.attrs.get("canonical")) for c in doc._.csr_entities if c.label == "ORG"]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Selon l'agence Finn, le marché progresse.", "Finn"),
+    ("fr", "La banque Belfius a prêté davantage.", "Belfius"),
+    ("fr", "Le contrat revient à Dubois Constructions SA depuis mars.", "Dubois Constructions SA"),
+    ("en", "A loan from the bank KBC was signed.", "KBC"),
+    ("en", "Shares of Northbay Minerals Inc. rose.", "Northbay Minerals Inc."),
+    ("en", "Tesco's stores donated food.", "Tesco"),
+])
+def test_org_boundaries(nlps, lang, text, name):
+    """Descriptors, articles and possessives stay out; legal suffixes stay in."""
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_acronym_shares_canonical(nlp_fr):
+    """A defined acronym gets the full name's canonical."""
+    doc = nlp_fr("Le Centre pour la Cybersécurité Belgique (CCB) alerte. Le CCB a reçu 300 signalements.")
+    found = orgs(doc)
+    assert ("Centre pour la Cybersécurité Belgique", "Centre pour la Cybersécurité Belgique") in found
+    assert ("CCB", "Centre pour la Cybersécurité Belgique") in found
+
+
+def test_mentions_share_fullest_name(nlp_en):
+    """All mentions of one organisation share the fullest name used."""
+    doc = nlp_en("Proximus Group reported results. Later, Proximus said it would hire.")
+    assert {c for _n, c in orgs(doc)} == {"Proximus Group"}
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("fr", "La pandémie de Covid a freiné #inspire2022.", "Covid"),
+    ("fr", "Le Bel 20 a progressé de 2 %.", "Bel 20"),
+    ("en", "The FTSE 100 rose while ESG funds grew.", "ESG"),
+])
+def test_not_orgs(nlps, lang, text, bad):
+    """Diseases, hashtags, indices and acronyms of concepts are not organisations."""
+    assert bad not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_rule_is_named(nlp_en):
+    """Every span says which rule or model produced it."""
+    doc = nlp_en("The bank KBC and Tesco plc signed.")
+    assert all(c.rule.startswith("orgs:") for c in doc._.csr_entities if c.label == "ORG")
