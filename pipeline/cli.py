@@ -175,3 +175,7 @@ def evaluate_main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
     from .evaluation import run_evaluate
     return run_evaluate(args, err)
+
+
+def evaluate_entry() -> None:
+    sys.exit(evaluate_main())

@@ -101,9 +101,13 @@ class DateRules:
         self.patterns = [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
         self.from_words = re.compile(r"(?:^|\W)" + _alt(d["range_words"]["from"]) + r"[ \u00a0]+$", re.IGNORECASE)
         self.month_prep = re.compile(
-            r"(?:^|\W)(?:en|dès|depuis|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|mi-|mois d'|mois de|in|since|by|until|during|from|early|late|mid-|end of|through|of|à partir d'|à partir de)[ \u00a0]*$",
+            r"(?:^|\W)(?:en|dès|depuis|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|mi-|mois d'|mois de|in|since|by|until|during|from|early|late|mid-|end of|through|of|à partir d'|à partir de|to|till|à|au|et|and|after|before|après|avant)[ \u00a0]*$",
             re.IGNORECASE)
         self.event_verbs = tuple(d["today_event_verbs"])
+        joins = [w for w in d["range_words"]["to"]]
+        self.range_join = re.compile(
+            r"[ \u00a0]*(?:(?P<and>et|and)|" + "|".join(re.escape(w) for w in joins if w not in ("et", "and")) + r"|~|jusqu'à|jusqu’à|till)[ \u00a0]*",
+            re.IGNORECASE)
         self.nowadays = tuple(x.lower() for x in d["today_nowadays_context"])
 
 
@@ -213,6 +217,8 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
         to = m.group("to").lower()
         if to in ("et", "and") and not r.from_words.search(before):
             return False
+    if r.lang == "en" and (m.groupdict().get("m") or "") == "may":
+        return False  # the modal verb
     if name == "month_alone":
         word = m.group(0)
         if r.lang == "en" and not word[0].isupper():
@@ -225,8 +231,9 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
         around = text[max(header_end, start - 60):m.end() + 60].lower()
         if any(p in around for p in r.nowadays):
             return False
-        if not any(v in around for v in r.event_verbs):
-            return False
+        sentence_initial = re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(header_end, start - 5):start])
+        if sentence_initial and text[m.end():m.end() + 1] == "," and not any(v in around for v in r.event_verbs):
+            return False  # "Aujourd'hui, 30 % de ..." means nowadays
     if name == "weekday" and r.lang == "fr" and m.group(0)[0].isupper() and prev:
         return False
     return True
@@ -254,7 +261,25 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     for c in found:
         if not any(c.overlaps(k) for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return merge_ranges(text, sorted(kept, key=lambda c: c.start), r)
+
+
+def merge_ranges(text: str, dates: list[Candidate], r: DateRules) -> list[Candidate]:
+    """Two dates joined by a range word ("Jan-Feb 2017", "10/1/2018 - 10/7/2018") form one range."""
+    out: list[Candidate] = []
+    for c in dates:
+        prev = out[-1] if out else None
+        if prev is not None and prev.attrs.get("value") and c.attrs.get("value") and "/" not in prev.attrs["value"] \
+                and "/" not in c.attrs["value"] and not prev.attrs.get("mod") and not c.attrs.get("mod"):
+            between = text[prev.end:c.start]
+            joined = r.range_join.fullmatch(between)
+            if joined and (not joined.group("and") or r.from_words.search(text[max(0, prev.start - 12):prev.start])):
+                a, b = prev.attrs["value"], c.attrs["value"]
+                if len(a) == len(b) and a < b:
+                    out[-1] = Candidate(prev.start, c.end, "DATE", "dates:range", {"value": f"{a}/{b}"}, priority=2)
+                    continue
+        out.append(c)
+    return out
 
 
 @Language.factory("csr_dates", default_config={})

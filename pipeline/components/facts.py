@@ -96,26 +96,32 @@ def link_org(doc: Doc, fig: Candidate, sent, orgs: list[Candidate], main: str | 
                     hits = _subtree_orgs(child, local)
                     if hits:
                         return hits[0].attrs.get("canonical")
-                    if child.lower_ in r.self_ref or (child.i > 0 and doc[child.i - 1].lower_ in ("le", "la", "l'", "the")
-                                                      and f"{doc[child.i - 1].lower_} {child.lower_}" in r.self_ref):
-                        return main
+                    if _refers_to_self(doc, child, r):
+                        return previous or main
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
                     if child.lower_ in r.self_ref:
-                        return main
+                        return previous or main
             if node.head is node or node.pos_ in ("VERB",) and node.dep_ in ("ROOT",):
                 break
             node = node.head
             seen += 1
-    if local:
-        prior = [o for o in local if o.end <= fig.start]
-        if prior:
-            return prior[-1].attrs.get("canonical")
-        return local[0].attrs.get("canonical")
+    prior = [o for o in local if o.end <= fig.start]
+    if prior:
+        return prior[-1].attrs.get("canonical")
     if r.group_re.search(text[s_start:s_end]):
         return None
-    if r.self_ref_re.search(text[s_start:fig.start]):
-        return main
     return previous or main
+
+
+def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
+    """'we', 'it', 'the company', 'the airline', 'notre groupe', 'its networks'."""
+    if tok.lower_ in r.self_ref or tok.pos_ == "PRON":
+        return True
+    for child in tok.children:
+        if child.lower_ in r.self_ref and child.dep_ in ("poss", "det", "nmod:poss"):
+            return True
+    first = doc[tok.left_edge.i:tok.i + 1].text.lower()
+    return first in r.self_ref or (tok.left_edge.lower_ in ("the", "le", "la", "l'", "l’") and tok.i - tok.left_edge.i <= 2)
 
 
 def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules) -> str | None:
@@ -149,7 +155,9 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
         sent = span.sent if span is not None else None
         if sent is None:
             continue
-        org = link_org(doc, fig, sent, orgs, main, r, previous)
+        recent = [o for o in orgs if o.end <= sent.start_char and not r.source_re.search(doc.text[max(0, o.start - 40):o.start])]
+        topic = _subject_org(doc, recent) or previous
+        org = link_org(doc, fig, sent, orgs, main, r, topic)
         if org is None:
             continue
         previous = org
@@ -157,6 +165,16 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
         facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                       "sentence": sent.text.strip(), "predicate": _predicate(span)})
     return facts
+
+
+def _subject_org(doc: Doc, recent: list[Candidate]) -> str | None:
+    """The organisation last seen as a grammatical subject (the paragraph's topic)."""
+    for o in reversed(recent[-8:]):
+        span = doc.char_span(o.start, o.end, alignment_mode="expand")
+        if span is not None and (span.root.dep_.startswith("nsubj") or span.root.head.dep_.startswith("nsubj")
+                                 or span.root.dep_ in ("poss", "nmod:poss")):
+            return o.attrs.get("canonical")
+    return None
 
 
 def _predicate(span) -> str | None:

@@ -50,9 +50,13 @@ class OrgRules:
         self.apposition_re = re.compile(
             rf"(?<!\w){art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}}[ \u00a0]+"
             rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})", re.IGNORECASE)
-        link = _alt(d["acronym_link_words"])
-        self.acronym_def_re = re.compile(
-            rf"(?P<full>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|{link}|[a-zà-ÿ][\w'’-]*)){{0,8}})[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&]{{1,9}})\)")
+        heads = _alt(d["named_heads"])
+        hlinks = _alt(d["named_head_links"])
+        self.named_head_re = re.compile(
+            rf"(?<![\w#@])(?P<name>{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks})?[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+        self.legal = set(d["legal_suffixes"])
+        self.link_words = {w.lower() for w in d["acronym_link_words"]}
+        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
         self.name_with_article = set(d["name_with_article"])
         self.not_org = {w.lower() for w in d["not_org"]}
@@ -120,6 +124,28 @@ MISC_ORG_HINT = re.compile(
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
 
 
+def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
+    """The shortest run of words before "(ACR)" whose initials spell ACR."""
+    letters = acr.replace(".", "").replace("&", "").upper()
+    window_start = max(0, paren_start - 160)
+    words = list(re.finditer(r"[^\s(),;:]+", text[window_start:paren_start]))
+    for k in range(len(words) - 1, max(-1, len(words) - 14), -1):
+        chosen = words[k:]
+        names = [w.group(0) for w in chosen]
+        if not names[0][:1].isupper():
+            continue
+        content = [w for w in names if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
+        initials = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper()
+        caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
+        if letters in (initials, caps, "".join(w[0] for w in content).upper()):
+            s = window_start + chosen[0].start()
+            e = window_start + chosen[-1].end()
+            between = text[e:paren_start]
+            if between.strip(" \u00a0") == "":
+                return s, e
+    return None
+
+
 LINK_WORDS = {"of", "and", "for", "the", "de", "des", "du", "et", "pour", "la", "le", "les", "&"}
 
 
@@ -131,10 +157,11 @@ def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
     toks = list(span)
     cut = 0
     for i, t in enumerate(toks[:-1]):
-        if t.lower_ in LINK_WORDS or (t.pos_ not in ("PROPN", "X") and not t.is_upper and i == cut):
-            if t.lower_ in LINK_WORDS or t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "DET", "PRON", "ADP", "AUX"):
-                cut = i + 1
-                continue
+        nxt = toks[i + 1]
+        if t.lower_ in LINK_WORDS or t.text.islower() or (
+                t.pos_ not in ("PROPN", "X") and not t.is_upper and nxt.lower_ in LINK_WORDS and nxt.text.islower()):
+            cut = i + 1
+            continue
         break
     return toks[cut].idx if cut < len(toks) else start
 
@@ -152,23 +179,16 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     for m in r.suffix_re.finditer(text):
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
+    for m in r.named_head_re.finditer(text):
+        raw.append((m.start("name"), m.end("name"), "named_head", 2))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
     acronyms: dict[str, tuple[int, int]] = {}
-    for m in r.acronym_def_re.finditer(text):
-        full_s, full_e = trim(text, m.start("full"), m.end("full"), r)
-        full = text[full_s:full_e]
+    for m in r.acronym_paren_re.finditer(text):
         acr = m.group("acr")
-        initials = "".join(w[0] for w in re.findall(r"[A-ZÀ-Þ][\w'’-]*", full)).upper()
-        if acr.upper()[0] == full[:1].upper() and (initials.startswith(acr.upper()[:2]) or acr.upper() in initials):
-            # keep the shortest tail of `full` whose initials spell the acronym
-            words = list(re.finditer(r"\S+", full))
-            for w in words:
-                tail = full[w.start():]
-                ini = "".join(x[0] for x in re.findall(r"[A-ZÀ-Þ][\w'’-]*", tail)).upper()
-                if tail[0].isupper() and (ini.startswith(acr.upper()[:2]) and len(ini) <= len(acr) + 2):
-                    full_s += w.start()
-                    break
+        found = acronym_expansion(text, m.start(), acr, r)
+        if found:
+            full_s, full_e = found
             acronyms[acr] = (full_s, full_e)
             raw.append((full_s, full_e, "acronym_definition", 4))
     for acr in acronyms:
@@ -181,7 +201,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         start = max(start, header_end)
         start, end = trim(text, start, end, r)
         name = text[start:end]
-        if end <= start or not is_valid(name, r):
+        if end <= start or name in r.legal or not (is_valid(name, r) or (rule == "gazetteer" and name in r.gazetteer)):
             continue
         out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
     doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}

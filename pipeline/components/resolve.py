@@ -39,10 +39,54 @@ def _core(name: str, suffixes: set[str]) -> str:
     return _fold(" ".join(words)).replace("’", "'")
 
 
+def same_with_generic_words(short: str, long_: str, generic: set[str]) -> bool:
+    """`long_` is `short` plus only generic words (legal forms, "Group", "Koninklijke")."""
+    sw, lw = short.split(), long_.split()
+    for k in range(len(lw) - len(sw) + 1):
+        if lw[k:k + len(sw)] == sw:
+            extra = lw[:k] + lw[k + len(sw):]
+            return bool(extra) and all(w.strip(".,") in generic for w in extra)
+    return False
+
+
+def abbreviates(short: str, long_: str) -> bool:
+    """True when `short` is `long_` with some runs of words written as their initials."""
+    units = [u for u in re.split(r"[\s\-]+", long_) if u and u[0].isalnum()]
+    toks = [t for t in re.split(r"\s+", short) if t]
+    if not toks or len(units) < 2 or short == long_:
+        return False
+
+    def match(ti: int, ui: int) -> bool:
+        if ti == len(toks):
+            return ui == len(units)
+        tok = toks[ti]
+        if ui < len(units) and tok.lower() == units[ui].lower() and match(ti + 1, ui + 1):
+            return True
+        if tok.isupper() and 2 <= len(tok) <= 6:
+            k = len(tok)
+            cand = units[ui:ui + k]
+            if len(cand) == k and "".join(u[0] for u in cand).upper() == tok and match(ti + 1, ui + k):
+                return True
+        return False
+
+    return any(t.isupper() and len(t) >= 2 for t in toks) and match(0, 0)
+
+
+def _gazetteer(lang: str) -> dict[str, str]:
+    try:
+        entries = load(lang, "gazetteer")["organisations"]
+    except FileNotFoundError:
+        return {}
+    return {form: e["name"] for e in entries for form in (e["name"], *e.get("aliases", []))}
+
+
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
     """Mentions of one organisation share the fullest name used in the document."""
-    suffixes = set(load(lang, "orgs")["legal_suffixes"]) | {"Group", "Groupe", "Holding", "Holdings"}
+    data = load(lang, "orgs")
+    suffixes = set(data["legal_suffixes"]) | set(data["generic_name_words"])
+    generic = {_fold(w).strip(".,") for w in suffixes}
     names = [text[c.start:c.end] for c in orgs]
+    gazetteer = _gazetteer(lang)
     parent = list(range(len(orgs)))
 
     def find(i):
@@ -63,11 +107,17 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)
                 continue
             short, long_ = (a, b) if len(a) < len(b) else (b, a)
-            if len(short) >= 3 and (long_.startswith(short + " ") or long_.startswith(short + "-")):
-                union(i, j)
+            if len(short) >= 2 and same_with_generic_words(short, long_, generic):
+                union(i, j)  # "Proximus" / "Proximus Group", "Ahold Delhaize" / "Koninklijke Ahold Delhaize N.V."
                 continue
             if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
                 union(i, j)
+                continue
+            if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
+                union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
+                continue
+            if abbreviates(names[i], names[j]) or abbreviates(names[j], names[i]):
+                union(i, j)  # "GM" / "General Motors", "BA" / "British Airways"
     groups: dict[int, list[int]] = {}
     for i in range(len(orgs)):
         groups.setdefault(find(i), []).append(i)
