@@ -294,6 +294,9 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
     prev = text[start - 1] if start > 0 else " "
     if start < header_end:
         return True
+    ws = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    if re.match(r"\S*(?:://|www\.|%[0-9A-F]{2})", text[ws:end + 4]):
+        return True  # inside a URL
     if not is_word:
         if prev == "-" and start >= 2 and text[start - 2].isalnum():
             return True  # covid-19, 2019-2021

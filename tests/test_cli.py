@@ -1,0 +1,138 @@
+"""End-to-end: the `extract` command on corpus files and on bad inputs."""
+import json
+import shutil
+
+import jsonschema
+import pytest
+
+from conftest import CORPUS
+from pipeline.cli import extract_main
+from pipeline.schema import output_schema
+
+FR = str(CORPUS / "fr-telecom-tarif-social.txt")
+EN = str(CORPUS / "en-retail-tesco-food-waste.txt")
+
+
+def run(capsys, *args):
+    code = extract_main(["--quiet", *args])
+    out = capsys.readouterr()
+    return code, [json.loads(line) for line in out.out.splitlines() if line.strip()], out.err
+
+
+def check_record(rec, text):
+    jsonschema.validate(rec, output_schema())
+    starts = [s["start"] for s in rec["spans"]]
+    assert starts == sorted(starts)
+    for a, b in zip(rec["spans"], rec["spans"][1:]):
+        assert a["end"] <= b["start"]
+    for s in rec["spans"]:
+        assert text[s["start"]:s["end"]] == s["text"]
+        assert s["rule"]
+
+
+def test_extract_two_languages(capsys):
+    """French and English in one run, JSONL on stdout, each record valid."""
+    code, recs, _ = run(capsys, FR, EN)
+    assert code == 0
+    assert [r["lang"] for r in recs] == ["fr", "en"]
+    assert recs[0]["published"] == "2023-03"
+    for path, rec in zip((FR, EN), recs, strict=True):
+        check_record(rec, open(path, encoding="utf-8").read())
+        assert rec["facts"]
+
+
+def test_every_corpus_file_has_exact_offsets():
+    """text[start:end] == span.text for every span of every corpus file."""
+    from pipeline.runner import process_paths
+    paths = sorted(str(p) for p in CORPUS.glob("*.txt"))
+    for path, rec in zip(paths, process_paths(paths), strict=True):
+        check_record(rec, open(path, encoding="utf-8").read())
+
+
+def test_bad_inputs_give_error_records(tmp_path, capsys):
+    """Empty, binary, missing and folder inputs: error records, exit 1, the rest processed."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("  \n\t ")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\xff\xfe" * 20)
+    (tmp_path / "cp.txt").write_bytes("Le groupe a investi 5 € « net » l’an dernier, soit 30 %.".encode("cp1252"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf date 2022-11 Proximus a 300 clients.")
+    paths = [str(tmp_path / n) for n in ("empty.txt", "blank.txt", "bin.txt", "cp.txt", "bom.txt")]
+    code, recs, err = run(capsys, *paths, str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert [("error" in r) for r in recs] == [False, False, True, False, False, True]
+    assert recs[3]["encoding"] == "cp1252" and any(s["label"] == "PERCENT" for s in recs[3]["spans"])
+    assert recs[4]["published"] == "2022-11" and recs[4]["spans"][0]["text"] == "Proximus"
+    assert "Traceback" not in err
+    for rec in recs:
+        jsonschema.validate(rec, output_schema())
+
+
+def test_usage_errors(capsys, tmp_path):
+    """No input, a glob matching nothing, conflicting options: exit 2."""
+    assert extract_main([]) == 2
+    assert extract_main([str(tmp_path / "*.nothing")]) == 2
+    assert extract_main([FR, "-o", "x.jsonl", "--out-dir", "y"]) == 2
+    assert extract_main(["--bogus"]) == 2
+
+
+def test_out_dir_resume_and_csv(tmp_path, capsys):
+    """--out-dir writes one JSON per input; --resume skips finished ones; --facts-csv is a table."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FR, src)
+    shutil.copy(EN, src)
+    out = tmp_path / "out"
+    csv_path = tmp_path / "facts.csv"
+    assert extract_main(["--quiet", str(src), "--out-dir", str(out), "--facts-csv", str(csv_path)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["en-retail-tesco-food-waste.json", "fr-telecom-tarif-social.json"]
+    assert csv_path.read_text().splitlines()[0].startswith("document,org,date,value")
+    (out / "en-retail-tesco-food-waste.json").unlink()
+    assert extract_main([str(src), "--out-dir", str(out), "--resume"]) == 0
+    assert "1 input(s) already done" in capsys.readouterr().err
+    assert (out / "en-retail-tesco-food-waste.json").exists()
+
+
+def test_workers_keep_order(capsys):
+    """--workers 2 gives the same records in the same order as one process."""
+    paths = sorted(str(p) for p in CORPUS.glob("*.txt"))[:6]
+    _, one, _ = run(capsys, *paths, "--batch-size", "2")
+    _, two, _ = run(capsys, *paths, "--batch-size", "2", "--workers", "2")
+    assert one == two
+
+
+def test_schema_flag(capsys):
+    """--schema prints the JSON Schema of the output."""
+    assert extract_main(["--schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"].startswith("csr-facts")
+
+
+def test_long_text_is_processed_whole(monkeypatch):
+    """A text past the chunk size is split at paragraphs and keeps exact offsets."""
+    import pipeline.extract as ex
+    para = open(FR, encoding="utf-8").read().split("\n\n", 1)[1]
+    text = " date 2023-03 " + "\n\n".join([para] * 8)
+    monkeypatch.setattr(ex, "CHUNK_CHARS", 3000)
+    rec = ex.extract_text(text, doc_id="long")
+    check_record(rec, text)
+    single = ex.extract_text(" date 2023-03 " + para)
+    assert len(rec["spans"]) >= 7 * len(single["spans"])
+
+
+@pytest.mark.parametrize("limit", [50, 200, 1000])
+def test_split_chunks_covers_text(limit):
+    """Chunks cover the text exactly, in order, each within the limit."""
+    from pipeline.extract import split_chunks
+    text = ("Une phrase courte. " * 30 + "\n\n") * 5 + "x" * 120
+    chunks = split_chunks(text, limit)
+    assert "".join(c for _o, c in chunks) == text
+    assert all(len(c) <= limit for _o, c in chunks)
+    assert [o for o, _c in chunks] == [sum(len(c) for _o, c in chunks[:i]) for i in range(len(chunks))]
+
+
+def test_dask_local_matches_local(capsys):
+    """--dask local (a LocalCluster with 2 workers) gives byte-identical records."""
+    pytest.importorskip("dask.distributed")
+    paths = sorted(str(p) for p in CORPUS.glob("*.txt"))[:4]
+    _, local, _ = run(capsys, *paths)
+    _, dask, _ = run(capsys, *paths, "--dask", "local", "--batch-size", "2")
+    assert json.dumps(local) == json.dumps(dask)
