@@ -60,6 +60,7 @@ it that column is empty and everything else works.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -91,7 +92,8 @@ MEMORY_SMALL_DOCS = 200
 BATCH_SIZE = 16
 POLL_SECONDS = 0.1
 
-console = Console()
+# rich wraps at 80 columns when stdout is not a terminal (a log file, CI): keep rows on one line
+console = Console() if sys.stdout.isatty() else Console(width=150)
 
 RAW_PROGRAM = '''\
 """Raw spaCy floor: load the models, read the files, nlp.pipe per language, consume the docs.
@@ -182,6 +184,16 @@ def single_file_corpus(dest: Path) -> tuple[Corpus, str]:
     text = smallest.read_text(encoding="utf-8", errors="replace")
     lang = smallest.name[:2]
     return Corpus(dest, 1, len(text.split()), len(text), {lang: 1}), lang
+
+
+def code_fingerprint() -> str:
+    """Short hash of the pipeline's sources and data, to tie results to a code version."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "pipeline").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json"):
+            h.update(path.relative_to(ROOT).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 # ---- running one child ------------------------------------------------------
@@ -383,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     if not EXTRACT.exists():
         sys.exit(f"benchmark: {EXTRACT} not found; run `make install` first")
     started = time.time()
+    fingerprint = code_fingerprint()
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "raw_spacy.py").write_text(RAW_PROGRAM, encoding="utf-8")
 
@@ -422,13 +435,17 @@ def main(argv: list[str] | None = None) -> int:
                                      ext1.runs)]
     throughput = [raw, ext1, ext2]
     derived = report(throughput, memory, startup, corpus)
-    console.print(f"total benchmark time {time.time() - started:.0f} s", highlight=False)
+    console.print(f"total benchmark time {time.time() - started:.0f} s; pipeline code {fingerprint}", highlight=False)
+    if code_fingerprint() != fingerprint:
+        console.print("[yellow]warning: pipeline/ changed during the run; runs may mix code versions[/yellow]")
 
     if args.json:
         result = {
             "config": {"docs": args.docs, "repeats": args.repeats, "batch_size": BATCH_SIZE,
                        "cpus": os.cpu_count(), "python": platform.python_version(),
-                       "platform": platform.platform(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")},
+                       "platform": platform.platform(), "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                       "pipeline_fingerprint": fingerprint,
+                       "pipeline_changed_during_run": code_fingerprint() != fingerprint},
             "corpus": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(corpus).items()},
             "throughput": [m.summary() for m in throughput],
             "memory": [m.summary() for m in memory],

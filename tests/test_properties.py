@@ -2,10 +2,10 @@
 import math
 import re
 
+from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS
 from pipeline.normalize.dates import parse_full_date
 from pipeline.normalize.numbers import parse_number
 from pipeline.scoring import ISO_DATE

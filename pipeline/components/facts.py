@@ -147,7 +147,6 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     dates = [c for c in entities if c.label == "DATE"]
     main = main_org(orgs, doc.text)
     facts = []
-    previous = None
     for fig in entities:
         if fig.label not in FIGURE_LABELS:
             continue
@@ -155,26 +154,15 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
         sent = span.sent if span is not None else None
         if sent is None:
             continue
-        recent = [o for o in orgs if o.end <= sent.start_char and not r.source_re.search(doc.text[max(0, o.start - 40):o.start])]
-        topic = _subject_org(doc, recent) or previous
-        org = link_org(doc, fig, sent, orgs, main, r, topic)
+        # measured on dev: the document's main organisation is a better topic than the
+        # last subject or the previous fact's organisation (fact F1 47.1 vs 42.4)
+        org = link_org(doc, fig, sent, orgs, main, r, main)
         if org is None:
             continue
-        previous = org
         date = link_date(doc, fig, sent, dates, r)
         facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                       "sentence": sent.text.strip(), "predicate": _predicate(span)})
     return facts
-
-
-def _subject_org(doc: Doc, recent: list[Candidate]) -> str | None:
-    """The organisation last seen as a grammatical subject (the paragraph's topic)."""
-    for o in reversed(recent[-8:]):
-        span = doc.char_span(o.start, o.end, alignment_mode="expand")
-        if span is not None and (span.root.dep_.startswith("nsubj") or span.root.head.dep_.startswith("nsubj")
-                                 or span.root.dep_ in ("poss", "nmod:poss")):
-            return o.attrs.get("canonical")
-    return None
 
 
 def _predicate(span) -> str | None:
