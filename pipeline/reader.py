@@ -51,6 +51,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     return text, "cp1252"
 
 
+HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
 def read_document(path: str | Path) -> Document:
     path = Path(path)
     if path.is_dir():
@@ -62,5 +65,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
     text, encoding = decode(raw)
+    if HTML_START.match(text[:500]):
+        raise ReadError("HTML file: extract its visible text first (offsets would not index the page)")
     published, header_end = parse_header(text)
     return Document(text=text, encoding=encoding, published=published, header_end=header_end)

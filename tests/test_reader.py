@@ -45,3 +45,11 @@ def test_missing_and_directory(tmp_path):
         read_document(tmp_path / "nope.txt")
     with pytest.raises(ReadError):
         read_document(tmp_path)
+
+
+def test_html_refused(tmp_path):
+    """HTML pages are refused clearly rather than read as text with markup."""
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>Proximus: 30 %</p></body></html>")
+    with pytest.raises(ReadError, match="HTML"):
+        read_document(page)
