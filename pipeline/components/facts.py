@@ -75,42 +75,91 @@ def _subtree_orgs(tok, orgs):
     return [o for o in orgs if o.start >= lo and o.end <= hi]
 
 
-def link_org(doc: Doc, fig: Candidate, sent, orgs: list[Candidate], main: str | None, r: FactRules,
-             previous: str | None) -> str | None:
+class Context:
+    """What a reference can point to: the main organisation and the running topic."""
+
+    def __init__(self, doc: Doc, orgs: list[Candidate], r: FactRules):
+        self.doc, self.orgs, self.r = doc, orgs, r
+        self.main = main_org(orgs, doc.text)
+        self.topic = self.main  # the organisation last seen as a subject
+
+    def canonical(self, o: Candidate) -> str | None:
+        return o.attrs.get("canonical")
+
+    def named_by_head(self, head: str, before: int) -> str | None:
+        """'the alliance' -> the last organisation whose name contains 'Alliance'."""
+        head = head.lower()
+        if len(head) < 4:
+            return None
+        for o in reversed([o for o in self.orgs if o.end <= before]):
+            name = (self.canonical(o) or "").lower()
+            if re.search(rf"\b{re.escape(head)}\b", name):
+                return self.canonical(o)
+        return None
+
+    def resolve(self, tok, fig: Candidate, sent_subject: str | None) -> str | None:
+        """The organisation a pronoun, possessive or definite description stands for."""
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return self.main
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.lower_ in DEFINITE:
+            hit = self.named_by_head(tok.lemma_, fig.start) or self.named_by_head(tok.text, fig.start)
+            if hit:
+                return hit
+        return sent_subject or self.topic or self.main
+
+
+FIRST_PERSON = {"we", "our", "us", "nous", "notre", "nos"}
+DEFINITE = {"the", "le", "la", "l'", "l’", "les", "this", "ce", "cette"}
+
+
+def _subject_of_sentence(sent, local: list[Candidate]) -> Candidate | None:
+    for tok in sent:
+        if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ROOT":
+            hits = _subtree_orgs(tok, local)
+            if hits:
+                return hits[0]
+    return None
+
+
+def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
+    r = ctx.r
     text = doc.text
     s_start, s_end = sent.start_char, sent.end_char
-    local = [o for o in orgs if o.start >= s_start and o.end <= s_end
+    local = [o for o in ctx.orgs if o.start >= s_start and o.end <= s_end
              and not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
-    before = text[max(s_start, fig.start - 60):fig.start]
-    if r.equiv_re.search(before):
+    if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None
+    subj = _subject_of_sentence(sent, local)
+    sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
-        tok = span.root
-        # walk up to the clause head and look at its subject / agent
-        seen = 0
-        node = tok
-        while seen < 6:
+        node = span.root
+        for _ in range(6):
             for child in node.children:
-                if child.dep_ in SUBJECT_DEPS or child.dep_.startswith("nsubj"):
+                if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
                     hits = _subtree_orgs(child, local)
                     if hits:
-                        return hits[0].attrs.get("canonical")
+                        return ctx.canonical(hits[0])
                     if _refers_to_self(doc, child, r):
-                        return previous or main
+                        return ctx.resolve(child, fig, sent_subject)
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
+                    hits = _subtree_orgs(child, local)
+                    if hits:
+                        return ctx.canonical(hits[0])
                     if child.lower_ in r.self_ref:
-                        return previous or main
-            if node.head is node or node.pos_ in ("VERB",) and node.dep_ in ("ROOT",):
+                        return ctx.resolve(child, fig, sent_subject)
+            if node.head is node or (node.pos_ == "VERB" and node.dep_ == "ROOT"):
                 break
             node = node.head
-            seen += 1
+    if sent_subject:
+        return sent_subject
     prior = [o for o in local if o.end <= fig.start]
     if prior:
-        return prior[-1].attrs.get("canonical")
+        return ctx.canonical(prior[-1])
     if r.group_re.search(text[s_start:s_end]):
         return None
-    return previous or main
+    return ctx.topic or ctx.main
 
 
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
@@ -121,7 +170,7 @@ def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
         if child.lower_ in r.self_ref and child.dep_ in ("poss", "det", "nmod:poss"):
             return True
     first = doc[tok.left_edge.i:tok.i + 1].text.lower()
-    return first in r.self_ref or (tok.left_edge.lower_ in ("the", "le", "la", "l'", "l’") and tok.i - tok.left_edge.i <= 2)
+    return first in r.self_ref or (tok.left_edge.lower_ in DEFINITE and tok.i - tok.left_edge.i <= 2)
 
 
 def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules) -> str | None:
@@ -145,23 +194,22 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     r = rules_for(lang)
     orgs = [c for c in entities if c.label == "ORG"]
     dates = [c for c in entities if c.label == "DATE"]
-    main = main_org(orgs, doc.text)
+    ctx = Context(doc, orgs, r)
+    figures = [c for c in entities if c.label in FIGURE_LABELS]
     facts = []
-    for fig in entities:
-        if fig.label not in FIGURE_LABELS:
-            continue
-        span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-        sent = span.sent if span is not None else None
-        if sent is None:
-            continue
-        # measured on dev: the document's main organisation is a better topic than the
-        # last subject or the previous fact's organisation (fact F1 47.1 vs 42.4)
-        org = link_org(doc, fig, sent, orgs, main, r, main)
-        if org is None:
-            continue
-        date = link_date(doc, fig, sent, dates, r)
-        facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
-                      "sentence": sent.text.strip(), "predicate": _predicate(span)})
+    for sent in doc.sents:
+        local = [o for o in orgs if o.start >= sent.start_char and o.end <= sent.end_char]
+        for fig in (f for f in figures if sent.start_char <= f.start < sent.end_char):
+            org = link_org(doc, fig, sent, ctx)
+            if org is None:
+                continue
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            date = link_date(doc, fig, sent, dates, r)
+            facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
+                          "sentence": sent.text.strip(), "predicate": _predicate(span) if span is not None else None})
+        subj = _subject_of_sentence(sent, local)
+        if subj is not None:
+            ctx.topic = ctx.canonical(subj)
     return facts
 
 

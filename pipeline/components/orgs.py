@@ -91,8 +91,9 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
     while m and m.start() > 0:
         tail = s[m.start():]
-        if tail.strip() in (".",) and re.search(r"(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V)$", s[:m.start()]):
-            break
+        if tail.strip() in (".",) and re.search(r"(?i)(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V|ltée)$", s[:m.start()]) \
+                and not re.match(r"\s*(?:$|\n|[A-ZÀ-Þ«\"“])", text[end:end + 3]):
+            break  # an abbreviation's period, not the end of the sentence
         end -= len(tail)
         s = text[start:end]
         m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
@@ -166,6 +167,34 @@ def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
     return toks[cut].idx if cut < len(toks) else start
 
 
+NAME_STOP = {"CEO", "CFO", "Chief", "Chairman", "Chair", "President", "Président", "Directeur", "Director",
+             "Head", "Managing", "Executive", "Group's", "PDG", "Vice", "Minister", "Ministre", "Monsieur", "Madame"}
+
+
+def _extend_right(text: str, end: int, r: OrgRules) -> int:
+    """A known name followed by capitalised words is a longer name: "Holcim Belgique"."""
+    for _ in range(3):
+        m = re.match(rf"[ \u00a0]({CAP_WORD})", text[end:end + 40])
+        if not m or m.group(1) in NAME_STOP or m.group(1).lower() in r.not_org \
+                or m.group(1).lower().rstrip(".") in r.date_words:
+            break
+        end += m.end()
+    return end
+
+
+def _trim_ner(ent) -> tuple[int, int]:
+    """Model spans sometimes run into the verb or start with an adverb: trim lowercase edges."""
+    toks = list(ent)
+    while toks and (toks[-1].text.islower() and toks[-1].pos_ not in ("NOUN", "ADJ", "PROPN")
+                    or toks[-1].is_punct):
+        toks.pop()
+    while toks and toks[0].pos_ in ("ADV", "SCONJ", "CCONJ", "VERB", "AUX", "INTJ") and len(toks) > 1:
+        toks.pop(0)
+    if not toks:
+        return ent.start_char, ent.start_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     text = doc.text
     r = rules_for(lang)
@@ -173,14 +202,16 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     raw: list[tuple[int, int, str, int]] = []
     for ent in doc.ents:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
-            raw.append((ent.start_char, ent.end_char, "ner", 1))
+            start, end = _trim_ner(ent)
+            if end > start:
+                raw.append((start, end, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
-        raw.append((m.start(), m.end(), "gazetteer", 3))
+        raw.append((m.start(), _extend_right(text, m.end(), r), "gazetteer", 3))
     for m in r.suffix_re.finditer(text):
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.named_head_re.finditer(text):
-        raw.append((m.start("name"), m.end("name"), "named_head", 2))
+        raw.append((m.start("name"), m.end("name"), "named_head", 3))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
     acronyms: dict[str, tuple[int, int]] = {}
