@@ -133,6 +133,9 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
         return None
     if len(local) < len(in_sentence) and not local and not r.self_ref_re.search(text[s_start:s_end]):
         return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
+    paired = _respective_org(doc, fig, sent, local, ctx)
+    if paired:
+        return paired
     subj = _subject_of_sentence(sent, local)
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     if sent_subject is None:
@@ -179,6 +182,22 @@ def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
         if head_hits and other and other - head_hits:
             return True
     return False
+
+
+def _respective_org(doc: Doc, fig: Candidate, sent, local: list[Candidate], ctx: Context) -> str | None:
+    """'Proximus et Orange ont respectivement 11.000 et 7.500 employés': pair them in order."""
+    low = sent.text.lower()
+    word = next((w for w in ctx.r.respectively if w in low), None)
+    if word is None:
+        return None
+    pivot = sent.start_char + low.index(word)
+    in_sent = [c for c in (doc._.csr_entities or []) if c.label == fig.label and sent.start_char <= c.start < sent.end_char]
+    first = min([pivot] + [c.start for c in in_sent])
+    names = list(dict.fromkeys(ctx.canonical(o) for o in local if o.end <= first))
+    figs = [c for c in in_sent if c.start >= first]
+    if fig in figs and len(names) == len(figs) > 1:
+        return names[figs.index(fig)]
+    return None
 
 
 def _respectively(text: str, start: int, end: int, r: FactRules) -> bool:

@@ -54,6 +54,8 @@ class OrgRules:
         hlinks = _alt(d["named_head_links"])
         self.named_head_re = re.compile(
             rf"(?<![\w#@])(?P<name>{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks})?[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+        self.head_final_re = re.compile(
+            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
@@ -212,6 +214,10 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.named_head_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "named_head", 3))
+    for m in r.head_final_re.finditer(text):
+        start = _skip_common_lead(doc, m.start("name"), m.end("name"))
+        if start < m.end("name") and " " in text[start:m.end("name")]:
+            raw.append((start, m.end("name"), "head_final", 3))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
     acronyms: dict[str, tuple[int, int]] = {}
