@@ -48,8 +48,8 @@ class OrgRules:
         adj = _alt(d["descriptor_adjectives"])
         art = _alt(d["articles"])
         self.apposition_re = re.compile(
-            rf"(?<!\w){art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}}[ \u00a0]+"
-            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})", re.IGNORECASE)
+            rf"(?<!\w)(?i:{art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}})[ \u00a0]+"
+            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         heads = _alt(d["named_heads"])
         hlinks = _alt(d["named_head_links"])
         self.named_head_re = re.compile(
@@ -57,6 +57,7 @@ class OrgRules:
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
+        self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
@@ -184,14 +185,24 @@ def _extend_right(text: str, end: int, r: OrgRules) -> int:
     return end
 
 
+def _org_like(name: str, start: int, end: int, raw: list, r: OrgRules) -> bool:
+    """An expansion names an organisation if it has an organisation head word or another rule saw one there."""
+    if r.head_word_re.search(name) or any(w in r.legal for w in name.split()):
+        return True
+    return any(s < end and start < e for s, e, _rule, _p in raw)
+
+
 def _trim_ner(ent) -> tuple[int, int]:
     """Model spans sometimes run into the verb or start with an adverb: trim lowercase edges."""
     toks = list(ent)
     while toks and (toks[-1].text.islower() and toks[-1].pos_ not in ("NOUN", "ADJ", "PROPN")
                     or toks[-1].is_punct):
         toks.pop()
-    while toks and toks[0].pos_ in ("ADV", "SCONJ", "CCONJ", "VERB", "AUX", "INTJ") and len(toks) > 1:
+    while toks and toks[0].pos_ in ("ADV", "SCONJ", "CCONJ", "VERB", "AUX", "INTJ", "ADP", "PRON", "PART") and len(toks) > 1:
         toks.pop(0)
+    poss = [i for i, t in enumerate(toks[:-1]) if t.text in ("'s", "’s")]
+    if poss:
+        toks = toks[poss[-1] + 1:]  # "China's Jingye Group" -> "Jingye Group"
     if not toks:
         return ent.start_char, ent.start_char
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -226,6 +237,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         found = acronym_expansion(text, m.start(), acr, r)
         if found:
             full_s, full_e = found
+            if not _org_like(text[full_s:full_e], full_s, full_e, raw, r):
+                continue  # "Building Energy Rating (BER)" defines a term, not an organisation
             acronyms[acr] = (full_s, full_e)
             raw.append((full_s, full_e, "acronym_definition", 4))
     for acr in acronyms:
@@ -238,6 +251,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         start = max(start, header_end)
         start, end = trim(text, start, end, r)
         name = text[start:end]
+        if re.match(r"[ \u00a0]?\d", text[end:end + 2]) and rule != "legal_suffix":
+            continue  # "ISO 14001", "CAC 40", "Proximus 2025": a code or a plan, not the organisation
         if end <= start or name in r.legal or not (is_valid(name, r) or (rule == "gazetteer" and name in r.gazetteer)):
             continue
         out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
