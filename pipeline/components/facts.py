@@ -77,12 +77,13 @@ def _subtree_orgs(tok, orgs):
 
 
 class Context:
-    """What a reference can point to: the main organisation and the running topic."""
+    """What a reference can point to. Measured on dev: pronouns and possessives without an
+    organisation earlier in their sentence mean the document's main organisation far more
+    often than the last subject (fact F1 54.5 vs 48.6)."""
 
     def __init__(self, doc: Doc, orgs: list[Candidate], r: FactRules):
         self.doc, self.orgs, self.r = doc, orgs, r
         self.main = main_org(orgs, doc.text)
-        self.topic = self.main  # the organisation last seen as a subject
 
     def canonical(self, o: Candidate) -> str | None:
         return o.attrs.get("canonical")
@@ -107,7 +108,7 @@ class Context:
             hit = self.named_by_head(tok.lemma_, fig.start) or self.named_by_head(tok.text, fig.start)
             if hit:
                 return hit
-        return sent_subject or self.topic or self.main
+        return sent_subject or self.main
 
 
 FIRST_PERSON = {"we", "our", "us", "nous", "notre", "nos"}
@@ -170,7 +171,7 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
         return ctx.canonical(prior[-1])
     if r.group_re.search(text[s_start:s_end]):
         return None
-    return ctx.topic or ctx.main
+    return ctx.main
 
 
 def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
@@ -277,7 +278,6 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     figures = [c for c in entities if c.label in FIGURE_LABELS]
     facts = []
     for sent in doc.sents:
-        local = [o for o in orgs if o.start >= sent.start_char and o.end <= sent.end_char]
         for fig in (f for f in figures if sent.start_char <= f.start < sent.end_char):
             org = link_org(doc, fig, sent, ctx)
             if org is None:
@@ -286,9 +286,6 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
             date = link_date(doc, fig, sent, dates, r)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                           "sentence": sent.text.strip(), "predicate": _predicate(span) if span is not None else None})
-        subj = _subject_of_sentence(sent, local)
-        if subj is not None:
-            ctx.topic = ctx.canonical(subj)
     return facts
 
 
