@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..candidates import FIGURE_LABELS, Candidate
 from ..resources import load
 
+LEAD_BONUS = 2
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
 
 
@@ -58,6 +59,11 @@ def main_org(orgs: list[Candidate], text: str) -> str | None:
     if not orgs:
         return None
     counts = Counter(o.attrs.get("canonical") for o in orgs)
+    # the organisations of the lead sentence are what the text is about (dev: +2 is best)
+    lead_end = text.find(". ", orgs[0].start)
+    for o in orgs:
+        if lead_end == -1 or o.start < lead_end:
+            counts[o.attrs.get("canonical")] += LEAD_BONUS
     first = {}
     for o in orgs:
         first.setdefault(o.attrs.get("canonical"), o.start)
