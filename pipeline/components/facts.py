@@ -118,6 +118,7 @@ class Context:
 
 
 FIRST_PERSON = {"we", "our", "us", "nous", "notre", "nos"}
+FIRST_PERSON_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(FIRST_PERSON)) + r")\b")
 DEFINITE = {"the", "le", "la", "l'", "l’", "les", "this", "ce", "cette"}
 
 
@@ -138,8 +139,10 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     local = [o for o in in_sentence if not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None
-    if len(local) < len(in_sentence) and not local and not r.self_ref_re.search(text[s_start:s_end]):
+    if len(local) < len(in_sentence) and not local and not FIRST_PERSON_RE.search(text[s_start:s_end]):
         return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
+    if _reported_world_fact(doc, fig, local, r, ctx.main):
+        return None
     paired = _respective_org(doc, fig, sent, local, ctx)
     if paired:
         return paired
@@ -178,6 +181,34 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     if r.group_re.search(text[s_start:s_end]):
         return None
     return ctx.main
+
+
+def _reported_world_fact(doc: Doc, fig: Candidate, local: list[Candidate], r: FactRules, main: str | None) -> bool:
+    """'La CREG estime que la facture d'un ménage a culminé à 3.650 euros': an organisation
+    reporting on the world. The figure's clause is the complement of a reporting verb and its
+    subject is a third party (no organisation, pronoun or possessive)."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = _clause_head(span.root)
+    if clause.dep_ not in ("ccomp", "xcomp", "parataxis") or clause.head.lemma_.lower() not in r.reporting:
+        return False
+    reporters = [c for c in clause.head.children if c.dep_.startswith("nsubj")]
+    named = {o.attrs.get("canonical") for rep in reporters for o in _subtree_orgs(rep, local)}
+    if not named or main in named:
+        return False  # the text's own organisation reporting on itself
+    if any(t.lower_ in r.self_ref and t.pos_ in ("DET", "PRON") for t in clause.subtree):
+        return False  # "... 44% of its mortgage drawdowns": about the reporter after all
+    subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]
+    if not subjects:
+        return False
+    subj = subjects[0]
+    if subj.left_edge.idx <= fig.start < subj.right_edge.idx + len(subj.right_edge.text):
+        return False  # the figure counts the subject itself
+    if _subtree_orgs(subj, local) or subj.pos_ == "PRON" or subj.lower_ in r.self_ref:
+        return False
+    return not any(c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and c.lower_ in r.self_ref)
+                   for c in subj.subtree)
 
 
 def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
