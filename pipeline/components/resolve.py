@@ -129,8 +129,37 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             orgs[i].attrs["canonical"] = canonical
 
 
+def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
+    """A name recognised once is an organisation wherever else it is written.
+
+    The model often tags a name in one sentence and misses it in the next; the
+    name without its legal suffix ("Lumio Pay" for "Lumio Pay SRL") counts too.
+    """
+    suffixes = set(load(lang, "orgs")["legal_suffixes"])
+    names = set()
+    for c in kept:
+        if c.label != "ORG":
+            continue
+        name = text[c.start:c.end]
+        names.add(name)
+        words = name.split()
+        if len(words) > 1 and words[-1].strip(",") in suffixes:
+            names.add(" ".join(words[:-1]).rstrip(","))
+    added = []
+    taken = sorted((c.start, c.end) for c in kept)
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower()):
+            continue
+        for m in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            added.append(Candidate(m.start(), m.end(), "ORG", "orgs:propagated", {}, priority=1))
+            taken.append((m.start(), m.end()))
+    return sorted(kept + added, key=lambda c: c.start)
+
+
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
-    kept = select(doc._.csr_candidates or [])
+    kept = propagate_names(doc.text, select(doc._.csr_candidates or []), lang)
     orgs = [c for c in kept if c.label == "ORG"]
     assign_canonicals(doc.text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
     spans = []
