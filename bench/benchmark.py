@@ -25,6 +25,15 @@ reading and writing are all included):
    top of spaCy; 0.50 means extract takes twice as long as the models alone.
    With `--workers 2` the ratio can exceed 1 on a machine with 2+ cores.
 
+   "CPU s" is user + system time of the child and its workers (from
+   `os.wait4`); "words/CPU s" and "CPU vs raw" are the same comparison on
+   CPU time. Wall time suffers when other programs share the machine, CPU
+   time much less: the "load" column (1-minute load average after each run)
+   says whether that happened; trust the CPU columns when it exceeds the
+   number of cores. For `--workers 2`, CPU time also counts the work done
+   twice (each worker loads both models), so its CPU ratio is below 1 even
+   when its wall time is shorter.
+
 2. Peak memory of `extract` on 200 files and on `--docs` files. Two numbers:
    "max RSS" is `ru_maxrss` from `os.wait4` on the child (exactly what
    `/usr/bin/time -v` prints as "Maximum resident set size": the largest
@@ -201,8 +210,10 @@ def code_fingerprint() -> str:
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float
     max_rss_kb: int
     tree_peak_kb: int | None
+    load: float
     returncode: int
     stdout: str = ""
 
@@ -237,7 +248,11 @@ class TreeSampler(threading.Thread):
 
 
 def run_child(cmd: list[str], *, capture: bool = False) -> Run:
-    """Run `cmd` to its exit; wall time, ru_maxrss from wait4, sampled tree peak."""
+    """Run `cmd` to its exit: wall time; CPU time and ru_maxrss from wait4; sampled tree peak.
+
+    CPU time (user + system of the child and the descendants it waited for)
+    barely moves when other programs compete for the cores; wall time does.
+    """
     WORK.mkdir(parents=True, exist_ok=True)
     err_path = WORK / "child.stderr"
     out_path = WORK / "child.stdout"
@@ -250,6 +265,7 @@ def run_child(cmd: list[str], *, capture: bool = False) -> Run:
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
+    load = os.getloadavg()[0]
     if sampler:
         sampler.stop.set()
         sampler.join()
@@ -258,7 +274,8 @@ def run_child(cmd: list[str], *, capture: bool = False) -> Run:
         console.print(f"[red]child failed ({proc.returncode}): {' '.join(cmd)}[/red]\n{tail}")
         sys.exit(1)
     stdout = out_path.read_text(encoding="utf-8") if capture else ""
-    return Run(seconds, usage.ru_maxrss, sampler.peak // 1024 if sampler else None, proc.returncode, stdout)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+               sampler.peak // 1024 if sampler else None, load, proc.returncode, stdout)
 
 
 # ---- measurements -----------------------------------------------------------
@@ -284,6 +301,14 @@ class Measurement:
         return self.docs / self.median_seconds
 
     @property
+    def median_cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+    @property
+    def words_per_cpu_second(self) -> float:
+        return self.words / self.median_cpu_seconds
+
+    @property
     def max_rss_mb(self) -> float:
         return statistics.median(r.max_rss_kb for r in self.runs) / 1024
 
@@ -295,16 +320,18 @@ class Measurement:
     def measure(self, *, capture: bool = False) -> Run:
         run = run_child(self.cmd, capture=capture)
         self.runs.append(run)
-        console.print(f"  {self.name:<34} {run.seconds:7.2f} s   max RSS {run.max_rss_kb / 1024:7.0f} MB"
-                      + (f"   tree {run.tree_peak_kb / 1024:7.0f} MB" if run.tree_peak_kb else ""),
-                      highlight=False)
+        console.print(f"  {self.name:<34} {run.seconds:7.2f} s   CPU {run.cpu_seconds:7.2f} s"
+                      f"   max RSS {run.max_rss_kb / 1024:5.0f} MB"
+                      + (f"   tree {run.tree_peak_kb / 1024:5.0f} MB" if run.tree_peak_kb else "")
+                      + f"   load {run.load:.1f}", highlight=False)
         return run
 
     def summary(self) -> dict:
         out = {k: v for k, v in asdict(self).items() if k != "runs"}
         out["runs"] = [{k: v for k, v in asdict(r).items() if k != "stdout"} for r in self.runs]
         out.update(median_seconds=self.median_seconds, words_per_second=self.words_per_second,
-                   docs_per_second=self.docs_per_second, max_rss_mb=self.max_rss_mb,
+                   docs_per_second=self.docs_per_second, median_cpu_seconds=self.median_cpu_seconds,
+                   words_per_cpu_second=self.words_per_cpu_second, max_rss_mb=self.max_rss_mb,
                    tree_peak_mb=self.tree_peak_mb)
         return out
 
@@ -338,18 +365,27 @@ def report(throughput: list[Measurement], memory: list[Measurement], startup: li
            corpus: Corpus) -> dict:
     raw = throughput[0]
     table = Table(title=f"Throughput: {corpus.docs:,} docs, {corpus.words:,} words "
-                        f"({corpus.by_lang.get('fr', 0)} fr / {corpus.by_lang.get('en', 0)} en)")
+                        f"({corpus.by_lang.get('fr', 0)} fr / {corpus.by_lang.get('en', 0)} en), "
+                        f"nlp.pipe batch size {BATCH_SIZE}, median of {len(raw.runs)} run(s)")
     for col, just in (("measurement", "left"), ("runs (s)", "left"), ("median s", "right"),
                       ("words/s", "right"), ("docs/s", "right"), ("vs raw", "right"),
-                      ("max RSS MB", "right"), ("tree peak MB", "right")):
+                      ("CPU s", "right"), ("words/CPU s", "right"), ("CPU vs raw", "right"),
+                      ("max RSS MB", "right"), ("tree peak MB", "right"), ("load", "left")):
         table.add_column(col, justify=just)
-    ratios = {}
+    ratios, cpu_ratios = {}, {}
     for m in throughput:
-        ratio = m.words_per_second / raw.words_per_second
-        ratios[m.name] = ratio
+        ratios[m.name] = m.words_per_second / raw.words_per_second
+        cpu_ratios[m.name] = m.words_per_cpu_second / raw.words_per_cpu_second
         table.add_row(m.name, fmt_runs(m), f"{m.median_seconds:.2f}", f"{m.words_per_second:,.0f}",
-                      f"{m.docs_per_second:,.1f}", f"{ratio:.2f}", fmt_mb(m.max_rss_mb), fmt_mb(m.tree_peak_mb))
+                      f"{m.docs_per_second:,.1f}", f"{ratios[m.name]:.2f}", f"{m.median_cpu_seconds:.1f}",
+                      f"{m.words_per_cpu_second:,.0f}", f"{cpu_ratios[m.name]:.2f}", fmt_mb(m.max_rss_mb),
+                      fmt_mb(m.tree_peak_mb), " ".join(f"{r.load:.1f}" for r in m.runs))
     console.print(table)
+    busy = max(r.load for m in (*throughput, *memory, *startup) for r in m.runs)
+    if busy > (os.cpu_count() or 1) + 0.5:
+        console.print(f"[yellow]warning: 1-minute load average reached {busy:.1f} on {os.cpu_count()} CPUs: "
+                      "other programs competed for the cores, so wall times (and words/s) are inflated; "
+                      "the CPU-time columns are the more reliable comparison[/yellow]")
 
     mem = Table(title="Peak memory of extract vs number of files (median of runs)")
     for col, just in (("measurement", "left"), ("docs", "right"), ("max RSS MB", "right"),
@@ -366,12 +402,13 @@ def report(throughput: list[Measurement], memory: list[Measurement], startup: li
 
     st = Table(title="Start-up: one small file, whole process")
     for col, just in (("measurement", "left"), ("runs (s)", "left"), ("median s", "right"),
-                      ("max RSS MB", "right")):
+                      ("CPU s", "right"), ("max RSS MB", "right")):
         st.add_column(col, justify=just)
     for m in startup:
-        st.add_row(m.name, fmt_runs(m), f"{m.median_seconds:.2f}", fmt_mb(m.max_rss_mb))
+        st.add_row(m.name, fmt_runs(m), f"{m.median_seconds:.2f}", f"{m.median_cpu_seconds:.2f}",
+                   fmt_mb(m.max_rss_mb))
     console.print(st)
-    return {"ratios_vs_raw": ratios, "rss_growth_mb": growth}
+    return {"ratios_vs_raw": ratios, "cpu_ratios_vs_raw": cpu_ratios, "rss_growth_mb": growth}
 
 
 # ---- main -------------------------------------------------------------------
@@ -413,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     run_child(raw_cmd(warm.path))
     run_child(extract_cmd(warm.path))
 
-    raw = Measurement("raw spaCy (nlp.pipe, bs 16)", raw_cmd(corpus.path), corpus.docs, corpus.words)
+    raw = Measurement("raw spaCy", raw_cmd(corpus.path), corpus.docs, corpus.words)
     ext1 = Measurement("extract", extract_cmd(corpus.path), corpus.docs, corpus.words)
     ext2 = Measurement("extract --workers 2", extract_cmd(corpus.path, 2), corpus.docs, corpus.words)
     ext_small = Measurement(f"extract, {small.docs} docs", extract_cmd(small.path), small.docs, small.words)
@@ -431,8 +468,8 @@ def main(argv: list[str] | None = None) -> int:
         for m in startup:
             m.measure()
 
-    memory = [ext_small, Measurement(f"extract, {corpus.docs} docs", ext1.cmd, corpus.docs, corpus.words,
-                                     ext1.runs)]
+    memory = sorted([ext_small, Measurement(f"extract, {corpus.docs} docs", ext1.cmd, corpus.docs, corpus.words,
+                                            ext1.runs)], key=lambda m: m.docs)
     throughput = [raw, ext1, ext2]
     derived = report(throughput, memory, startup, corpus)
     console.print(f"total benchmark time {time.time() - started:.0f} s; pipeline code {fingerprint}", highlight=False)

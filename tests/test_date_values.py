@@ -43,3 +43,28 @@ def test_shapes():
 def test_full_date_through_dateparser(text, lang, value):
     """Full dates in words go through dateparser on the candidate string only."""
     assert nd.parse_full_date(text, lang) == value
+
+
+@pytest.mark.parametrize("wd,mode,offset,published,value", [
+    (4, "week", 1, "2019-01-31", "2019-02-08"), (2, "week", -1, "2019-01-31", "2019-01-23"),
+    (4, "week", 0, "2019-01-31", "2019-02-01"), (1, "latest", -1, "2022-11-17", "2022-11-15"),
+    (3, "latest", -1, "2022-11-17", "2022-11-10"), (0, "latest", 1, "2022-11-17", "2022-11-21"), (0, "week", 1, "2022-11", None),
+])
+def test_weekday_relative(wd, mode, offset, published, value):
+    """'next Friday' is in the next week; 'mardi dernier' is the latest Tuesday before publication."""
+    assert nd.weekday_relative(wd, mode, offset, published) == value
+
+
+@pytest.mark.parametrize("yy,pivot,year", [("99", 2016, 1999), ("18", 2016, 2018), ("35", 2016, 2035), ("40", 2016, 1940),
+                                           ("23", None, 2023)])
+def test_two_digit_years(yy, pivot, year):
+    """A two-digit year more than 20 years after publication is in the 1900s."""
+    assert nd.expand_year(yy, pivot=pivot) == year
+
+
+@pytest.mark.parametrize("rule,year,value", [("12-25", 2022, "2022-12-25"), ("easter+0", 2018, "2018-04-01"),
+                                             ("easter+1", 2019, "2019-04-22"), ("easter-2", 2024, "2024-03-29"),
+                                             ("thanksgiving+1", 2010, "2010-11-26"), ("12-25", None, None)])
+def test_holidays(rule, year, value):
+    """Fixed and movable holidays (Easter, Thanksgiving) in a given year."""
+    assert nd.holiday(rule, year) == value

@@ -18,6 +18,21 @@ CASES = [
     ("en", " date 2023-03-14 In [fiscal 2022] and [FY22], on [March 15, 2023] and [15 March 2023].", ["2022", "2022", "2023-03-15", "2023-03-15"]),
     ("en", " date 2023-03-14 On [Monday] it said, by the [end of 2025] and [mid-2023].", ["2023-03-13", "2025", "2023"]),
     ("en", " date 2023-03-14 The firm announced [today] a new plan, up from [last month].", ["2023-03-14", "2023-02"]),
+    # numeric and mixed formats
+    ("fr", " date 2022-11 Au [03/2021], en [2015-12] et le [15.05.99].", ["2021-03", "2015-12", "1999-05-15"]),
+    ("en", " date 2023-03-14 In [2019 H2], [2017-Q1], [Dec-2018] and on [05-Aug-2016].", ["2019-H2", "2017-Q1", "2018-12", "2016-08-05"]),
+    ("en", " date 2023-03-14 It sold IVAC on [Dec. 31 , 1994] and on [July 4th of 1995].", ["1994-12-31", "1995-07-04"]),
+    # yearless dates take the publication year; ranges take the year written at their end
+    ("fr", " date 2022-11 Le [22/04] et du [3 au 12 septembre 2021].", ["2022-04-22", "2021-09-03/2021-09-12"]),
+    ("fr", " date 2022-11 Le salon se tient du [3 mars au 5 avril 2021].", ["2021-03-03/2021-04-05"]),
+    ("en", " date 2022-11 Between [January and June], then [July last year] and the [end of September].", ["2022-01/2022-06", "2021-07", "2022-09"]),
+    ("en", " date 2022-11 On [November 18-19] and from [Nov to March].", ["2022-11-18/2022-11-19", "2021-11/2022-03"]),
+    ("en", " date 2022-11 From [26 June to 28 June 2020].", ["2020-06-26/2020-06-28"]),
+    # relative weekdays and quarters, holidays
+    ("en", " date 2019-01-31 On [next Friday] or [last Wednesday], in the [previous quarter].", ["2019-02-08", "2019-01-23", "2018-Q4"]),
+    ("fr", " date 2022-11-17 Il l'a dit [mardi dernier] et le dira [lundi prochain].", ["2022-11-15", "2022-11-21"]),
+    ("en", " date 2022-11 Sales at [Christmas] and on [black friday 2010].", ["2022-12-25", "2010-11-26"]),
+    ("fr", " date 2022-11 Les ventes de [Pâques 2019] et de [fin septembre].", ["2019-04-21", "2022-09"]),
 ]
 
 
@@ -49,6 +64,8 @@ NOT_DATES = [
     ("en", "The Vision 2030 programme and COP26 talks."),
     ("en", "For three years the team worked on it."),
     ("en", "In recent years, demand grew."),
+    ("fr", "Le service est ouvert 24/7 et couvre 3/4 des sites."),
+    ("en", "It works 24/7 on 3/4 of the sites."),
 ]
 
 

@@ -50,6 +50,29 @@ CASES = [
     ("en", "a [£20m] fund", [("MONEY", 2e7, "GBP")]),
     ("en", "[twelve] sites were closed", [("QUANTITY", 12, None)]),
     ("en", "[320] passenger trips", [("QUANTITY", 320, None)]),
+    # currencies beyond EUR/USD/GBP/CHF, codes in any case, glued or scaled
+    ("fr", "un prêt de [5 millions de yens] signé", [("MONEY", 5e6, "JPY")]),
+    ("fr", "[100 milliards de yuans] investis", [("MONEY", 1e11, "CNY")]),
+    ("fr", "[treize euros et quarante-cinq cents] seulement", [("MONEY", 13.45, "EUR")]),
+    ("en", "[125 million australian dollars] of bonds", [("MONEY", 1.25e8, "AUD")]),
+    ("en", "it paid [USD115] for it", [("MONEY", 115, "USD")]),
+    ("en", "a [48.5 MGBP] purchase price", [("MONEY", 4.85e7, "GBP")]),
+    ("en", "they lost [75 USD million] in three years", [("MONEY", 7.5e7, "USD")]),
+    ("en", "it costs [half a million dollars] now", [("MONEY", 5e5, "USD")]),
+    ("en", "it costs [20 usd] now", [("MONEY", 20, "USD")]),
+    # fractions and compounds
+    ("fr", "il y a [un million et demi] de possibilités", [("QUANTITY", 1.5e6, None)]),
+    ("fr", "[3 millions et demi] de clients", [("QUANTITY", 3.5e6, None)]),
+    ("fr", "[Un demi-million] d'arbres", [("QUANTITY", 5e5, None)]),
+    ("fr", "[trois cinquièmes] des sites", [("QUANTITY", 0.6, "ratio")]),
+    ("en", "[five and a half million] trees", [("QUANTITY", 5.5e6, None)]),
+    ("en", "[3/4] of sites", [("QUANTITY", 0.75, "ratio")]),
+    ("en", "only [¾] of sites", [("QUANTITY", 0.75, "ratio")]),
+    ("en", "a rate of [.08] today", [("QUANTITY", 0.08, None)]),
+    ("en", "[one and a half tonnes] per day", [("QUANTITY", 1.5, "t")]),
+    ("en", "a change of [minus five percent] on the year", [("PERCENT", -5, None)]),
+    ("en", "[two out of five hundred] homes", [("QUANTITY", 0.004, "ratio")]),
+    ("en", "[13 lakh] homes", [("QUANTITY", 1.3e6, None)]),
 ]
 
 
@@ -86,7 +109,19 @@ NOT_FIGURES = [
     ("en", "thousands of people came"),
     ("en", "one of the largest banks"),
     ("en", "the G20 met"),
+    ("en", "it took two and a half years"),
 ]
+
+
+@pytest.mark.parametrize("lang,text,label,unit", [
+    ("en", "sales grew 2 over 2019", "QUANTITY", None),
+    ("en", "a team of three won the prize", "QUANTITY", None),
+])
+def test_not_ratio_nor_money(nlps, lang, text, label, unit):
+    """A year is no denominator; "won" is a verb, not a currency."""
+    doc = nlps[lang](text)
+    figs = [c for c in doc._.csr_entities if c.label in FIGURES]
+    assert [(c.label, c.attrs["unit"]) for c in figs] == ([(label, unit)] if label else [])
 
 
 @pytest.mark.parametrize("lang,text", NOT_FIGURES)

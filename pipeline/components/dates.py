@@ -43,9 +43,11 @@ class DateRules:
         WD = "(?P<wd>" + _alt(self.weekdays) + r")"
         ORD = "(?P<ord>" + _alt(self.ordinals) + ")"
         if lang == "fr":
-            D = r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:er)?|premier)(?!\d)"
+            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:er)?|premier)(?!\d)"
         else:
-            D = r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\d)"
+            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\d)"
+        D1, D2 = D.replace("?P<d>", "?P<d1>"), D.replace("?P<d>", "?P<d2>")
+        dto = _alt(d["day_range_to"])
         YY = r"(?P<y>" + Y + r")(?![\d\w])"
         mod_words = "(?P<mod>" + _alt(self.mods) + ")"
         to_words = _alt([w for w in d["range_words"]["to"] if w.isalpha()])
@@ -55,10 +57,19 @@ class DateRules:
         fiscal = _alt(d["fiscal_words"])
         rel = "(?P<rel>" + _alt(self.relative) + r")(?!\w)"
         mrel = _alt(d["month_relative"])
+        rel_year = "(?P<rel>" + _alt(k for k, v in self.relative.items() if v[0] == "year") + r")(?!\w)"
+        self.holidays = {k.lower(): v for k, v in d["holidays"].items()}
+        self.wd_before = {k.lower(): v for k, v in d["weekday_relative_before"].items()}
+        self.wd_after = {k.lower(): v for k, v in d["weekday_relative_after"].items()}
+        demo = _alt(d["month_demonstratives"])
+        from_w = _alt(d["range_words"]["from"])
+        SEP = r"[-/]"
         pats = []
         if lang == "fr":
             pats += [
-                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}{YY}"),
+                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}(?:de{SP})?{YY}"),
+                ("full_date", rf"{M}{SP}{D}{SP}(?:de{SP})?{YY}"),
+                ("day_range", rf"{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}{SP}(?:de{SP})?{M}(?:{SP}{YY})?"),
                 ("day_month", rf"(?:{WD}{SP})?{D}{SP}{M}(?!{SP}{Y})"),
                 ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2}{SP}{YY}"),
                 ("month_year", rf"{M}{SP}(?:de l'année{SP}|de l’année{SP})?{YY}"),
@@ -70,8 +81,10 @@ class DateRules:
             ]
         else:
             pats += [
-                ("full_date", rf"(?:{WD},?{SP})?{M}{SP}{D},?{SP}{YY}"),
-                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}{YY}"),
+                ("full_date", rf"(?:{WD},?{SP})?{M}[ \u00a0]*{D}[ \u00a0]?,?{SP}(?:of{SP}|in{SP})?{YY}"),
+                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}(?:of{SP}|in{SP})?{YY}"),
+                ("day_range", rf"{M}{SP}{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}(?:,?{SP}{YY})?(?![\d\w/])"),
+                ("day_range", rf"{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}{SP}(?:of{SP})?{M}(?:,?{SP}{YY})?"),
                 ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?![\d,.])"),
                 ("day_month", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M}(?!,?{SP}{Y})"),
                 ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2},?{SP}{YY}"),
@@ -84,7 +97,26 @@ class DateRules:
                 ("decade", r"(?P<dec>(?:19|20)\d0)['’]?s(?!\w)"),
             ]
         pats += [
+            ("month_range", rf"{M1}[ \u00a0]?[-–][ \u00a0]?{M2},?{SP}{YY}"),
+            ("month_range_yearless", rf"(?<!\w)(?:{from_w}{SP}|d['’])(?P<body>{M1}{SP}(?:{to_words}){SP}{M2})(?!,?{SP}(?:\d|de{SP}\d|of{SP}\d))"),
+            ("month_relative_year", rf"{M}{SP}(?:(?:of|de|d['’])[ \u00a0]*)?{rel_year}"),
+            ("month_demonstrative", rf"(?<!\w){demo}{SP}{M}"),
+            ("weekday_relative", rf"(?<!\w)(?P<wb>{_alt(self.wd_before)}){SP}{WD}(?!\w)"),
+            ("weekday_relative", rf"(?<!\w){WD}{SP}(?P<wa>{_alt(self.wd_after)})(?!\w)"),
             ("mod_month_year", rf"{mod_words}[ \u00a0-]?{M}{SP}{YY}"),
+            ("mod_month", rf"{mod_words}[ \u00a0-]?{M}(?!{SP}(?:de{SP}|of{SP})?\d)"),
+            ("month_name_numeric", rf"(?<![\w/-]){D}{SEP}{M}{SEP}{YY}"),
+            ("month_name_numeric", rf"(?<![\w/-]){YY}{SEP}{M}{SEP}{D}(?![\w/-])"),
+            ("month_name_numeric", rf"(?<![\w/-]){M}{SEP}{D}{SEP}{YY}"),
+            ("month_name_numeric", rf"(?<![\w/-]){M}{SEP}{YY}"),
+            ("month_name_numeric", rf"(?<![\w/-]){M}/{D}(?![\w/-])"),
+            ("quarter_year_first", rf"(?<![\w#@/.,:-]){YY}[ \u00a0]?-?[ \u00a0]?(?P<qa>{qa})(?P<q>[1-4])(?![\w-])"),
+            ("half_year_first", rf"(?<![\w#@/.,:-]){YY}[ \u00a0]?-?[ \u00a0]?(?P<qa>{ha})(?P<h>[12])(?![\w-])"),
+            ("year_month_numeric", r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)-(?P<mm>0?[1-9]|1[0-2])(?![\d\w-])"),
+            ("year_month_numeric", r"(?<![\w/.,-])(?P<mm>0?[1-9]|1[0-2])[-/](?P<y>(?:19|20)\d\d)(?![\d\w-])"),
+            ("numeric_date_yy", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/])"),
+            ("numeric_date_yy", r"(?<![\d/.])(?P<a>\d\d)\.(?P<b>\d\d)\.(?P<yy>\d\d)(?![\d.]\d)"),
+            ("numeric_yearless", r"(?<![\w/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|[.,]\d)"),
             ("mod_year", rf"{mod_words}[ \u00a0-]?(?:(?:de l'année|de l’année|d'année|d’année|de){SP})?{YY}"),
             ("quarter_abbrev", rf"(?<![\w-])(?P<qa>{qa})(?P<q>[1-4])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
             ("quarter_abbrev", rf"(?<![\w-])(?P<q>[1-4])(?P<qa>Q|T)[ \u00a0]?(?:{YY}|(?P<yy>\d\d))(?![\w-])"),
@@ -94,6 +126,7 @@ class DateRules:
             ("relative", rf"(?<![\w'’]){rel}"),
             ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)"),
             ("iso_date", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)"),
+            ("holiday", rf"(?<!\w)(?P<hol>{_alt(self.holidays)})(?:{SP}(?:of{SP}|de{SP})?{YY})?(?!\w)"),
             ("weekday", rf"(?<!\w){WD}(?!\w)"),
             ("month_alone", rf"(?<!\w){M}"),
             ("year", rf"(?<![\w#@/.,:°’'-]){YY}(?!-\w|[.,]\d|[ \u00a0]?%)"),
@@ -109,6 +142,8 @@ class DateRules:
             r"[ \u00a0]*(?:(?P<and>et|and)|" + "|".join(re.escape(w) for w in joins if w not in ("et", "and")) + r"|~|jusqu'à|jusqu’à|till)[ \u00a0]*",
             re.IGNORECASE)
         self.nowadays = tuple(x.lower() for x in d["today_nowadays_context"])
+        self.yearless_context = re.compile(
+            r"(?:(?:^|\W)" + _alt(d["yearless_date_context"]) + r"[ \u00a0]+|^\s*|\d[-–][ \u00a0]?|,[ \u00a0]*)$", re.IGNORECASE)
 
 
 @cache
@@ -125,7 +160,7 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     g = m.groupdict()
     py, _pm, _pd = nd.parse_published(published)
     year = int(g["y"]) if g.get("y") else None
-    month = r.months.get((g.get("m") or "").lower().rstrip(","))
+    month = r.months.get((g.get("m") or "").lower().rstrip(",")) or r.months.get((g.get("m") or "").lower().rstrip(",."))
     if name == "full_date":
         day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
         value = nd.ymd(year, month, day) or nd.parse_full_date(m.group(0), r.lang, published)
@@ -133,9 +168,41 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "day_month":
         day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
         return nd.ymd(py, month, day) if py else None, None
-    if name == "month_range":
-        m1, m2 = r.months[g["m1"].lower()], r.months[g["m2"].lower()]
-        return nd.span_range(nd.ymd(year, m1), nd.ymd(year, m2)), None
+    if name in ("month_range", "month_range_yearless"):
+        m1, m2 = r.months[g["m1"].lower().rstrip(".")], r.months[g["m2"].lower().rstrip(".")]
+        y2 = year or py
+        y1 = y2 - 1 if y2 and m1 > m2 else y2  # "Nov-Feb 2017" starts in 2016
+        return nd.span_range(nd.ymd(y1, m1), nd.ymd(y2, m2)), None
+    if name == "day_range":
+        d1, d2 = _num(g["d1"]), _num(g["d2"])
+        y = year or py
+        if d1 is None or d2 is None or d1 >= d2:
+            return None, None
+        return nd.span_range(nd.ymd(y, month, d1), nd.ymd(y, month, d2)), None
+    if name == "month_relative_year":
+        unit, off = r.relative[g["rel"].lower()]
+        return (nd.ymd(py + off, month) if py else None), None
+    if name == "month_demonstrative":
+        return nd.month_in_context(month, published), None
+    if name == "weekday_relative":
+        mode, off = r.wd_before[g["wb"].lower()] if g.get("wb") else r.wd_after[g["wa"].lower()]
+        return nd.weekday_relative(r.weekdays[g["wd"].lower()], mode, off, published), None
+    if name == "mod_month":
+        return nd.month_in_context(month, published), r.mods[_mod_key(r, g["mod"])]
+    if name == "month_name_numeric":
+        day = _num(g.get("d"))
+        return nd.ymd(year or py, month, day) if (year or py) else None, None
+    if name == "quarter_year_first":
+        return nd.quarter(year, int(g["q"])), None
+    if name == "half_year_first":
+        return nd.half(year, int(g["h"])), None
+    if name == "year_month_numeric":
+        return nd.ymd(year, int(g["mm"])), None
+    if name in ("numeric_date_yy", "numeric_yearless"):
+        a, b = int(g["a"]), int(g["b"])
+        day, mon = (a, b) if (r.lang == "fr" or a > 12) else (b, a)
+        y = nd.expand_year(g["yy"], pivot=py) if g.get("yy") else py
+        return nd.ymd(y, mon, day), None
     if name == "month_year":
         return nd.ymd(year, month), None
     if name == "month_relative":
@@ -178,6 +245,8 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
         return nd.ymd(year, mon, day), None
     if name == "iso_date":
         return nd.ymd(year, int(g["mm"]), int(g["dd"])), None
+    if name == "holiday":
+        return nd.holiday(r.holidays[g["hol"].lower()], year or py), None
     if name == "weekday":
         return nd.weekday(r.weekdays[g["wd"].lower()], published), None
     if name == "month_alone":
@@ -213,11 +282,18 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
             return False
         if before.rstrip().endswith((":", "#", "n°")):
             return False
+    if name in ("quarter_words", "half_words") and not m.group("y") \
+            and m.group("ord").lower() in ("last", "final") and not re.search(r"\bthe[ \u00a0]+$", before, re.IGNORECASE):
+        return False  # "last quarter" is the previous quarter, "the last quarter" the fourth
+    if name == "day_range" and m.group("to").lower() in ("et", "and") and not r.from_words.search(before):
+        return False
+    if name == "numeric_yearless" and not r.yearless_context.search(before):
+        return False  # "3/4", "24/7" outside a date context are not dates
     if name == "year_range_words":
         to = m.group("to").lower()
         if to in ("et", "and") and not r.from_words.search(before):
             return False
-    if r.lang == "en" and (m.groupdict().get("m") or "") == "may":
+    if r.lang == "en" and "may" in ((m.groupdict().get("m") or ""), (m.groupdict().get("m1") or ""), (m.groupdict().get("m2") or "")):
         return False  # the modal verb
     if name == "month_alone":
         word = m.group(0)
@@ -249,12 +325,15 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
             if not keep(name, m, text, r, header_end):
                 continue
             value, mod = resolve(name, m, r, published)
-            if name == "year_range" and value is None:
-                continue
+            if value is None and name in ("year_range", "day_range", "numeric_date_yy", "numeric_yearless",
+                                          "year_month_numeric", "month_name_numeric"):
+                continue  # the shape matched but the date is impossible ("2015-32", "31/02")
             attrs = {"value": value}
             if mod:
                 attrs["mod"] = mod
-            found.append(Candidate(m.start(), m.end(), "DATE", "dates:" + name, attrs, priority=2))
+            # a rule may match a leading preposition to be sure; the span is its "body" then
+            start, end = m.span("body") if "body" in pat.groupindex else m.span()
+            found.append(Candidate(start, end, "DATE", "dates:" + name, attrs, priority=2))
     # longest first; among equals, the earlier rule in the list wins
     found.sort(key=lambda c: (-c.length, c.start))
     kept: list[Candidate] = []
@@ -274,12 +353,26 @@ def merge_ranges(text: str, dates: list[Candidate], r: DateRules) -> list[Candid
             between = text[prev.end:c.start]
             joined = r.range_join.fullmatch(between)
             if joined and (not joined.group("and") or r.from_words.search(text[max(0, prev.start - 12):prev.start])):
-                a, b = prev.attrs["value"], c.attrs["value"]
+                a, b = _range_start(prev, c), c.attrs["value"]
                 if len(a) == len(b) and a < b:
                     out[-1] = Candidate(prev.start, c.end, "DATE", "dates:range", {"value": f"{a}/{b}"}, priority=2)
                     continue
         out.append(c)
     return out
+
+
+YEARLESS_RULES = ("dates:day_month", "dates:numeric_yearless", "dates:month_alone")
+
+
+def _range_start(prev: Candidate, c: Candidate) -> str:
+    """The start of a range takes the year written at its end: "26 June to 28 June 2020",
+    "du 3 mars au 5 avril 2021" (a yearless start would take the publication year)."""
+    a, b = prev.attrs["value"], c.attrs["value"]
+    if prev.rule in YEARLESS_RULES and c.rule not in YEARLESS_RULES and len(a) >= 7 and len(a) == len(b):
+        a = b[:4] + a[4:]
+        if a >= b:
+            a = f"{int(b[:4]) - 1:04d}" + a[4:]
+    return a
 
 
 @Language.factory("csr_dates", default_config={})

@@ -8,6 +8,7 @@ sign); qualifiers are recorded, never spanned. Each step names its rule.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,8 +24,19 @@ from ..resources import load
 YEAR = re.compile(r"(?:19|20)\d\d")
 PHONE = re.compile(r"(?<![\w+])(?:\+\d{2,3}[ .]?|0)\d{1,3}(?:[ ./-]\d{2,4}){2,}(?!\d)")
 LONE_ARTICLES = {"un", "une", "one", "a", "an"}
+# Unicode vulgar fractions ("½", "¾"): script, not language, so not in the data files
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+VULGAR_RE = re.compile(r"(?<![\w/])(?:(?P<whole>\d+)[ \u00a0]?)?(?P<frac>[" + VULGAR + "])")
+# "3/4", "2 1/4": a small denominator and a numerator below it (dates such as
+# "22/04" or "10/1" have a numerator above the denominator or a third part)
+SLASH_FRACTION = re.compile(r"(?<![\w/.,])(?<!\d-)(?:(?P<whole>\d{1,3})[ \u00a0]{1,2})?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.,-]?\d)")
 VAGUE_SCALES = {"milliers", "millions", "milliards", "centaines", "dizaines", "thousands",
                 "hundreds", "billions", "tens", "dozens", "mille"}
+
+
+def fold(word: str) -> str:
+    """Without accents: plain-text feeds and OCR often drop them ("cinquieme")."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def _alt(words, *, boundary=True) -> str:
@@ -55,15 +67,34 @@ class FigureRules:
         self.digits = re.compile(r"(?<![\w.,'’/&])" + digit_pattern(lang) + r"(?![\d])")
         self.scales = d["scales"]
         self.scale_re = re.compile(r"[ \u00a0\u202f]?(?P<w>" + _alt(self.scales) + ")")
-        self.glued_cur = d["currency_glued_scale"]
+        self.iso_codes = set(d["iso_codes"])
+        self.glued_cur = dict(d["currency_glued_scale"])
+        for prefix, mult in d["code_scale_prefixes"].items():  # "48.5 MGBP", "kEUR 500"
+            for code in self.iso_codes:
+                self.glued_cur.setdefault(prefix + code, [code, mult])
         self.glued_cur_re = re.compile(r"[ \u00a0\u202f]?(?P<w>" + _alt(self.glued_cur) + ")")
         self.cur_suffix = d["currency_suffix"]
         linkers = "|".join(re.escape(x) for x in d["scale_linkers"])
+        # ISO 4217 codes in any case ("20 usd"); the list leaves out codes that are words (TRY, MAD)
         self.cur_suffix_re = re.compile(
-            r"[ \u00a0\u202f]?(?P<link>(?:" + linkers + r"))?(?P<w>" + _alt(self.cur_suffix) + ")",
-            re.IGNORECASE if lang == "fr" else 0)
+            r"[ \u00a0\u202f]?(?P<link>(?:" + linkers + r"))?(?P<w>" + _alt(list(self.cur_suffix) + list(self.iso_codes)) + ")",
+            re.IGNORECASE)
         self.cur_prefix = d["currency_prefix"]
-        self.cur_prefix_re = re.compile("(?P<w>" + _alt(self.cur_prefix, boundary=False) + r")[ \u00a0\u202f]?$")
+        codes = _alt(self.iso_codes, boundary=False)
+        self.cur_prefix_re = re.compile(
+            "(?P<w>" + _alt(self.cur_prefix, boundary=False) + "|(?i:" + codes + r")\$?)[ \u00a0\u202f]?$")
+        # a code glued to its amount: "USD115", "nzd$15"
+        self.code_glued_re = re.compile(r"(?<![\w$])(?i:" + codes + r")\$?(?=\d)")
+        self.digits_at = re.compile(digit_pattern(lang) + r"(?![\d])")
+        self.currencies = set(self.cur_prefix.values()) | set(self.cur_suffix.values()) | self.iso_codes
+        minor = _alt(d["minor_units"])
+        ands = _alt(d["and_words"])
+        # "3 dollars 50 cents", "treize euros et quarante-cinq cents"
+        self.minor_re = re.compile(r"(?:,?[ \u00a0]+" + ands + r")?[ \u00a0]+(?P<n>[\w-]+(?:[ \u00a0-][\w]+)?)[ \u00a0]+" + minor,
+                                   re.IGNORECASE)
+        self.and_re = re.compile(r"[ \u00a0]+" + ands + r"[ \u00a0]+", re.IGNORECASE)
+        self.sign_word_re = re.compile(r"(?:^|(?<=\W))" + _alt(d["sign_words"]) + r"[ \u00a0]+$", re.IGNORECASE) \
+            if d["sign_words"] else None
         self.percent_re = re.compile(r"[ \u00a0\u202f]?(?P<w>" + _alt(d["percent_words"]) + r"|%)")
         self.points_re = re.compile(r"[ \u00a0\u202f]?(?P<w>" + _alt(d["points_words"]) + ")")
         units = d["units"]
@@ -75,10 +106,14 @@ class FigureRules:
         self.duration_re = re.compile(r"[ \u00a0\u202f]+(?:\w+[ \u00a0])?" + _alt(d["duration_units"]), re.IGNORECASE)
         self.code_words = set(d["code_words"])
         self.qualifier_re = re.compile("(?P<w>" + _alt(d["qualifiers"]) + r")[ \u00a0]+$", re.IGNORECASE)
-        self.fractions = d["fractions"]
+        self.fractions = dict(d["fractions"])
+        self.fractions.update({fold(k): v for k, v in d["fractions"].items()})
+        self.need_numeral = set(d["fractions_need_numeral"]) | {fold(k) for k in d["fractions_need_numeral"]}
         self.fraction_re = re.compile(r"[ \u00a0\u202f-]?(?P<w>" + _alt(self.fractions) + ")", re.IGNORECASE)
         self.fraction_word_re = re.compile(r"(?<![\w-])" + _alt(self.fractions), re.IGNORECASE)
         self.ratio_re = re.compile(r"[ \u00a0]+(?:" + _alt(d["ratio_between"]) + r")[ \u00a0]+")
+        self.scale_after_fraction_re = re.compile(
+            r"(?:[ \u00a0-]|[ \u00a0]+(?:" + linkers + r")?(?:a |an |un |une )?)(?P<w>" + _alt(self.scales) + ")")
         self.mult_before_re = re.compile("(?:" + _alt(d["multiplier_before"]) + r")[ \u00a0]+$", re.IGNORECASE)
         self.mult_after_re = re.compile(
             "(?:" + "|".join(re.escape(x) for x in d["multiplier_after"]) + r")\b") if d["multiplier_after"] else None
@@ -131,72 +166,225 @@ def word_cores(doc: Doc, lang: str) -> list[tuple[int, int, float]]:
 def fraction_cores(text: str, r: FigureRules, starts: set) -> list:
     """Fraction nouns without a numeral: "la moitié" -> `moitié`, "a third of" -> `third`."""
     out = []
-    need = set(r.data["fractions_need_numeral"])
     for m in r.fraction_word_re.finditer(text):
         word = m.group(0).lower()
         before = text[max(0, m.start() - 12):m.start()].lower()
         article = re.search(r"(?:^|\W)(?:la|une|a|an)[ \u00a0]+$", before)
-        if word in need and not article:
+        scaled = _scale_after_fraction(text, m.end(), r) is not None  # "quarter million", "demi-million"
+        if word in r.need_numeral and not article and not scaled:
             continue
-        if re.search(r"(?:\w+)[ \u00a0-]+$", before) and not re.search(r"(?:^|\W)(?:la|une|a|an|de|of|d'|d’|than|about|over|nearly|almost|près de|plus de|moins de)[ \u00a0]*$", before):
+        if not scaled and re.search(r"(?:\w+)[ \u00a0-]+$", before) and not re.search(r"(?:^|\W)(?:la|une|a|an|de|of|d'|d’|than|about|over|nearly|almost|près de|plus de|moins de)[ \u00a0]*$", before):
             continue  # "first half", "deux tiers" (a numeral core handles it)
-        if text[m.end():m.end() + 1] == "-" or text[m.end():m.end() + 5] in (" year", " time"):
+        if not scaled and (text[m.end():m.end() + 1] == "-" or text[m.end():m.end() + 5] in (" year", " time")):
             continue  # half-year, half time
-        out.append((m.start(), m.end(), r.fractions[word] / 1.0, True))
+        out.append((m.start(), m.end(), r.fractions[word] / 1.0, True, "fraction"))
     return [c for c in out if c[0] not in starts]
 
 
-def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_word: bool) -> Figure | None:
+def symbol_fraction_cores(text: str) -> list:
+    """"¾", "2½", "3/4", "2 1/4": fractions written with symbols or a slash."""
+    out = []
+    for m in VULGAR_RE.finditer(text):
+        value = unicodedata.numeric(m.group("frac")) + (int(m.group("whole")) if m.group("whole") else 0)
+        out.append((m.start(), m.end(), value, False, "fraction_symbol"))
+    for m in SLASH_FRACTION.finditer(text):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if 0 < num < den <= 10:
+            value = num / den + (int(m.group("whole")) if m.group("whole") else 0)
+            out.append((m.start(), m.end(), value, False, "fraction_slash"))
+    return out
+
+
+def code_glued_cores(text: str, r: FigureRules) -> list:
+    """Amounts glued to a currency code ("USD115", "nzd$15"): the digits after the code."""
+    out = []
+    for m in r.code_glued_re.finditer(text):
+        d = r.digits_at.match(text, m.end())
+        if d:
+            value = parse_number(d.group(0), r.lang)
+            if value is not None:
+                out.append((d.start(), d.end(), value, False, "digits"))
+    return out
+
+
+def _scale_after_fraction(text: str, pos: int, r: FigureRules):
+    """(end, scale) of "million" in "half a million", "three quarters billion", "demi-million"."""
+    m = r.scale_after_fraction_re.match(text, pos)
+    if m and len(m.group("w")) > 2:
+        return pos + m.end() - m.start(), r.scales[m.group("w")]
+    return None
+
+
+def _number_at(text: str, pos: int, r: FigureRules, word_at: dict):
+    """(end, value) of a number in digits or words starting at `pos`, else None."""
+    d = r.digits_at.match(text, pos)
+    if d and (pos == 0 or not text[pos - 1].isdigit()):
+        value = parse_number(d.group(0), r.lang)
+        return (d.end(), value) if value is not None else None
+    if pos in word_at:
+        return word_at[pos]
+    found = _word_core_at(text, pos, r.lang)
+    return (found[0][1], found[0][2]) if found else None
+
+
+def _and_fraction(text: str, pos: int, r: FigureRules, word_at: dict):
+    """(end, value) of "and a half", "et demi", "and two thirds" after a number, else None.
+
+    Halves always count; other fraction words must not be followed by a noun,
+    since "and a third site" is an ordinal.
+    """
+    m = r.and_re.match(text, pos)
+    if not m:
+        return None
+    p, num = m.end(), 1.0
+    art = re.match(r"(?:a|an|one|un|une)[ \u00a0]+", text[p:p + 5], re.IGNORECASE)
+    if art:
+        p += art.end()
+    else:
+        found = _number_at(text, p, r, word_at)
+        if found:
+            p, num = found
+    f = r.fraction_re.match(text, p)
+    if not f:
+        return None
+    frac = r.fractions[f.group("w").lower()]
+    end = p + f.end() - f.start()
+    if frac != 0.5 and re.match(r"[ \u00a0]+[^\W\d]", text[end:end + 3]) and not _scale_after_fraction(text, end, r):
+        return None
+    return end, num * frac
+
+
+def _split_and(core: str, r: FigureRules):
+    """(head, tail, scale) of a word number joined by "and"/"et" before a fraction.
+
+    text2num reads "cent et trois" as 103, but before "quarts" the "et" joins a
+    whole number and a fraction: 100 + 3/4. `scale` is the head's scale word
+    ("six millions et deux tiers" = 6e6 + 2/3 * 1e6)."""
+    from text_to_num import text2num
+    joins = list(r.and_re.finditer(core))
+    if not joins:
+        return None
+    head_text, tail_text = core[:joins[-1].start()], core[joins[-1].end():]
+    try:
+        head = float(text2num(head_text.lower(), r.lang))
+        tail = float(text2num(tail_text.lower(), r.lang))
+    except ValueError:
+        return None
+    return head, tail, _core_scale(head_text, r)
+
+
+def _core_scale(core: str, r: FigureRules) -> float:
+    """The scale a word number ends with, from a million up ("two million"), else 1."""
+    words = core.split()
+    scale = r.scales.get(words[-1].lower(), 1.0) if words else 1.0
+    return scale if scale >= 1e6 else 1.0
+
+
+def _minor_units(text: str, pos: int, r: FigureRules):
+    """(end, value) of the cents in "3 dollars 50 cents", "13 euros et 45 cents", else None."""
+    m = r.minor_re.match(text, pos)
+    if not m:
+        return None
+    n = m.group("n")
+    value = parse_number(n, r.lang)
+    if value is None:
+        from text_to_num import text2num
+        try:
+            value = float(text2num(n.lower(), r.lang))
+        except ValueError:
+            return None
+    return (pos + m.end() - m.start(), value / 100) if 0 < value < 100 else None
+
+
+def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_word: bool,
+         word_at: dict | None = None) -> Figure | None:
     """Grow a number core into a figure, or None when the core is not a figure."""
+    word_at = word_at or {}
     fig = Figure(start, end, value, rules=("number_words" if is_word else "digits",))
     pos = end
     rest = text[pos:pos + 60]
-    # fraction after a numeral: "deux tiers", "three quarters"
+    scaled_fraction = False
+    # a fraction noun before a scale: "half a million", "quarter million"
+    scale = _scale_after_fraction(text, end, r) if is_word and text[start:end].lower() in r.fractions else None
+    if scale:
+        fig.value, fig.end, fig.has_scale, scaled_fraction = value * scale[1], scale[0], True, True
+        fig.rules += ("scale",)
+        pos, rest = fig.end, text[fig.end:fig.end + 60]
+    # fraction after a numeral: "deux tiers", "three quarters" (and "three quarters billion")
     m = r.fraction_re.match(rest)
     if m and is_word:
         frac = r.fractions[m.group("w").lower()]
+        split = _split_and(text[start:end], r)
+        if split:  # "cent et trois quarts" = 100 + 3/4, "six millions et deux tiers"
+            head, tail, scale = split
+            fig.value, fig.end = head + tail * frac * scale, pos + m.end()
+            fig.rules += ("and_fraction",)
+            return fig
         fig.value, fig.unit, fig.end = value * frac, "ratio", pos + m.end()
         fig.rules += ("fraction",)
-        return fig
-    # ratio: "trois sur dix", "one in five"
-    m = r.ratio_re.match(rest)
+        scale = _scale_after_fraction(text, fig.end, r)
+        if scale is None:
+            return fig
+        fig.value, fig.unit, fig.end, fig.has_scale = fig.value * scale[1], None, scale[0], True
+        fig.rules += ("scale",)
+        pos, rest, scaled_fraction = fig.end, text[fig.end:fig.end + 60], True
+    # ratio: "trois sur dix", "one in five", "1 over 20"
+    m = None if scaled_fraction else r.ratio_re.match(rest)
     if m:
         after = pos + m.end()
-        m2 = r.digits.match(text, after)
-        denom = parse_number(m2.group(0), r.lang) if m2 else None
-        end2 = m2.end() if m2 else None
-        if denom is None:
-            for _ws, we, wv in _word_core_at(text, after, r.lang):
-                denom, end2 = wv, we
-        if denom and denom > 0 and value <= denom and end2 is not None:
-            fig.value, fig.unit, fig.end = value / denom, "ratio", end2
+        found = _number_at(text, after, r, word_at)
+        if found and _ratio_denominator_ok(text, after, found, value, r):
+            fig.value, fig.unit, fig.end = value / found[1], "ratio", found[0]
             fig.rules += ("ratio",)
             return fig
-    # glued currency with scale: "10 M€", "5 k€"
+    # glued currency with scale: "10 M€", "5 k€", "48.5 MGBP"
     m = r.glued_cur_re.match(rest)
-    if m:
+    if m and not scaled_fraction:
         cur, mult = r.glued_cur[m.group("w")]
         fig.value, fig.unit, fig.label = value * mult, cur, "MONEY"
         fig.end = pos + m.end()
         fig.rules += ("currency_glued",)
         return fig
-    # scale word: "1,5 million", "£3.5bn"
-    m = r.scale_re.match(rest)
-    if m:
-        w = m.group("w")
-        # a lone "m" after a number is metres unless money follows or precedes
-        if not (w in ("m", "M", "b", "B") and not _money_context(text, start, pos + m.end(), r)):
-            fig.value *= r.scales[w]
-            fig.has_scale = True
-            pos += m.end()
-            fig.end = pos
-            fig.rules += ("scale",)
+    # "five and a half (million)", "cent trois et deux tiers"
+    if not scaled_fraction:
+        add = _and_fraction(text, pos, r, word_at)
+        if add:
+            fig.value += add[1] * (_core_scale(text[start:end], r) if is_word else 1)  # "one million and a half"
+            pos = fig.end = add[0]
             rest = text[pos:pos + 60]
-    # currency after: "euros", "d'euros", "€", "CHF"
+            fig.rules += ("and_fraction",)
+    # scale word: "1,5 million", "£3.5bn"
+    m = None if scaled_fraction else r.scale_re.match(rest)
+    if m and _scale_ok(text, start, pos, m, r):
+        mult = r.scales[m.group("w")]
+        fig.value *= mult
+        fig.has_scale = True
+        pos += m.end()
+        fig.end = pos
+        fig.rules += ("scale",)
+        add = _and_fraction(text, pos, r, word_at)  # "3 million and a half", "un million et demi"
+        if add:
+            fig.value += add[1] * mult
+            pos = fig.end = add[0]
+            fig.rules += ("and_fraction",)
+        rest = text[pos:pos + 60]
+    # currency after: "euros", "d'euros", "€", "CHF", "USD million"
     m = r.cur_suffix_re.match(rest)
     if m and (m.group("link") is None or fig.has_scale):
-        fig.unit, fig.label, fig.end = r.cur_suffix[_key(r.cur_suffix, m.group("w"))], "MONEY", pos + m.end()
+        w = m.group("w")
+        fig.unit = r.cur_suffix[_key(r.cur_suffix, w)] if _has_key(r.cur_suffix, w) else w.upper()
+        fig.label, fig.end = "MONEY", pos + m.end()
         fig.rules += ("currency_suffix",)
+        s = r.scale_re.match(text, fig.end, fig.end + 20)
+        if s and not fig.has_scale and len(s.group("w")) > 1 and w.upper() in r.iso_codes:
+            fig.value *= r.scales[s.group("w")]  # "75 USD million"
+            fig.end = s.end()
+            fig.rules += ("scale",)
+        cents = _minor_units(text, fig.end, r)
+        if cents and not fig.has_scale:
+            fig.value += cents[1]
+            fig.end = cents[0]
+            fig.rules += ("minor_units",)
         return fig
     # percent and percentage points
     m = r.points_re.match(rest)
@@ -212,7 +400,8 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
         return fig
     # unit, then greenhouse gas
     m = (r.unit_re if fig.has_scale else r.unit_bare_re).match(rest)
-    if m and not (is_word and fig.value == 1 and m.group(0).strip() in ("m", "l", "t")):
+    if m and not (is_word and fig.value == 1 and m.group(0).strip() in ("m", "l", "t")) \
+            and not re.match(r"-\d", rest[m.end():m.end() + 2]):  # "L-202" is a code
         idx = next(i for i, g in enumerate(m.groups()) if g is not None)
         unit = r.unit_symbols[idx]
         if unit == "Mt" and m.group(0).lstrip().startswith(("million", "millions")):
@@ -228,9 +417,35 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
                 fig.end = g.end()
                 fig.rules += ("ghg",)
         return fig
-    if fig.value == 1 and is_word:
+    if fig.value == 1 and is_word and fig.end == end:
         return None  # lone "un", "one": an article far more often than a number
     return fig
+
+
+def _scale_ok(text: str, start: int, pos: int, m: re.Match, r: FigureRules) -> bool:
+    """A lone "m"/"b" after a number is metres or bytes unless money is around it;
+    glued to the digits in capitals ("10M", "1.2b") it is a scale."""
+    w = m.group("w")
+    if w not in ("m", "M", "b", "B"):
+        return True
+    if _money_context(text, start, pos + m.end(), r):
+        return True
+    glued = m.start("w") == 0 and text[start].isdigit()
+    return glued and w in ("M", "b", "B") and not text[pos + m.end():pos + m.end() + 1].isalnum()
+
+
+def _ratio_denominator_ok(text: str, after: int, found: tuple, value: float, r: FigureRules) -> bool:
+    """"3 sur 10", "one in five": not "2 over 2019" (a year) nor "5 over 10 years" (a duration)."""
+    end, denom = found
+    if not denom or denom <= 0 or value > denom:
+        return False
+    if YEAR.fullmatch(text[after:end]):
+        return False
+    return not (r.duration_re.match(text, end) and not r.unit_bare_re.match(text, end))
+
+
+def _has_key(table: dict, found: str) -> bool:
+    return found in table or any(k.lower() == found.lower() for k in table)
 
 
 def _key(table: dict, found: str) -> str:
@@ -248,27 +463,37 @@ def _money_context(text: str, start: int, end: int, r: FigureRules) -> bool:
 
 
 def _word_core_at(text: str, pos: int, lang: str):
-    m = re.match(r"[\w-]+", text[pos:pos + 30])
-    if not m:
-        return []
+    """The longest run of words at `pos` that text2num reads as one number."""
     from text_to_num import text2num
-    try:
-        return [(pos, pos + m.end(), float(text2num(m.group(0).lower(), lang)))]
-    except ValueError:
-        return []
+    words = list(re.finditer(r"[^\W\d_][\w-]*", text[pos:pos + 60]))
+    run = []
+    for w in words:
+        if run and text[pos + run[-1].end():pos + w.start()].strip(" \u00a0"):
+            break
+        if not run and w.start() != 0:
+            break
+        run.append(w)
+    for k in range(len(run), 0, -1):
+        try:
+            value = float(text2num(text[pos:pos + run[k - 1].end()].lower(), lang))
+        except ValueError:
+            continue
+        return [(pos, pos + run[k - 1].end(), value)]
+    return []
 
 
 def extend_left(text: str, fig: Figure, r: FigureRules, header_end: int) -> dict:
     """Currency prefix and sign go into the span; a qualifier only into attrs."""
     attrs = {}
     before = text[max(header_end, fig.start - 12):fig.start]
-    if fig.label in ("QUANTITY", "MONEY") and fig.unit in (None, "EUR", "USD", "GBP", "CHF", "CAD"):
+    if fig.label in ("QUANTITY", "MONEY") and (fig.unit is None or fig.unit in r.currencies):
         m = r.cur_prefix_re.search(before)
         if m:
             # "$" glued to letters is part of a code ("US$" handled as a prefix)
             new_start = fig.start - (len(before) - m.start())
             if new_start == header_end or not text[new_start - 1].isalnum():
-                cur = r.cur_prefix[m.group("w")]
+                w = m.group("w")
+                cur = r.cur_prefix[w] if w in r.cur_prefix else w.rstrip("$").upper()
                 if fig.label == "QUANTITY" or fig.unit == cur:
                     fig.label, fig.unit, fig.start = "MONEY", cur, new_start
                     fig.rules += ("currency_prefix",)
@@ -278,6 +503,11 @@ def extend_left(text: str, fig: Figure, r: FigureRules, header_end: int) -> dict
         if text[fig.start] in "-−":
             fig.value = -fig.value
         fig.rules += ("sign",)
+    s = r.sign_word_re.search(text[max(header_end, fig.start - 12):fig.start]) if r.sign_word_re else None
+    if s and fig.value > 0:  # "minus five", "negative one"
+        fig.start -= len(s.group(0))
+        fig.value = -fig.value
+        fig.rules += ("sign_word",)
     q = r.qualifier_re.search(text[max(header_end, fig.start - 30):fig.start])
     if q:
         attrs["qualifier"] = q.group("w").lower()
@@ -336,30 +566,39 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
     text = doc.text
     r = rules_for(lang)
     _published, header_end = parse_header(text)
-    cores = [(m.start(), m.end(), parse_number(m.group(0), lang), False) for m in r.digits.finditer(text)]
-    cores += [(s, e, v, True) for s, e, v in word_cores(doc, lang)]
+    cores = [(m.start(), m.end(), parse_number(m.group(0), lang), False, "digits") for m in r.digits.finditer(text)]
+    words = word_cores(doc, lang)
+    word_at = {s: (e, v) for s, e, v in words}
+    cores += [(s, e, v, True, "words") for s, e, v in words]
     cores += fraction_cores(text, r, {c[0] for c in cores})
+    cores += symbol_fraction_cores(text) + code_glued_cores(text, r)
     out = []
     taken_until = -1
-    for start, end, value, is_word in sorted(cores):
+    # at one start, the longest core first ("3/4" before "3")
+    for start, end, value, is_word, kind in sorted(cores, key=lambda c: (c[0], -c[1])):
         if value is None or start < taken_until:
             continue
         if rejected(text, start, end, r, header_end, is_word=is_word):
             continue
-        if is_word and text[start:end].lower() in LONE_ARTICLES:
-            nxt = text[end:end + 40]
-            if not (r.fraction_re.match(nxt) or r.unit_bare_re.match(nxt) or r.ratio_re.match(nxt)):
-                continue
-        fig = grow(text, start, end, value, r, is_word=is_word)
+        if is_word and text[start:end].lower() in LONE_ARTICLES and not _lone_number_ok(text, start, end, r):
+            continue
+        fig = grow(text, start, end, value, r, is_word=is_word, word_at=word_at)
         if fig is None:
             continue
-        if is_word and text[start:end].lower() in r.fractions:
+        if kind == "fraction" and not fig.has_scale:
             fig.unit = "ratio"
             fig.rules += ("fraction",)
+        if kind.startswith("fraction_"):
+            fig.rules = (kind,) + fig.rules[1:]
+            if fig.unit is None and fig.value < 1:
+                fig.unit = "ratio"
         if not is_word and fig.end == end and glued_letters(text, end):
             continue
         if is_year(text, fig):
             continue
+        if "and_fraction" in fig.rules and fig.label == "QUANTITY" and fig.unit is None \
+                and r.duration_re.match(text, fig.end) and not r.unit_bare_re.match(text, fig.end):
+            continue  # "two and a half years" is a duration
         if r.mult_after_re and fig.label == "QUANTITY" and fig.unit is None:
             if r.mult_after_re.match(text, fig.end):
                 fig.unit = "ratio"
@@ -371,6 +610,20 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
         out.append(Candidate(fig.start, fig.end, fig.label, "figures:" + "+".join(fig.rules), attrs, priority=2))
         taken_until = fig.end
     return out
+
+
+def _lone_number_ok(text: str, start: int, end: int, r: FigureRules) -> bool:
+    """A lone "un"/"one" is a number only with a fraction, unit, ratio, currency or sign word."""
+    nxt = text[end:end + 40]
+    if r.fraction_re.match(nxt) or r.unit_bare_re.match(nxt) or r.ratio_re.match(nxt):
+        return True
+    if text[start:end].lower() in ("un", "une", "one"):
+        if r.and_re.match(nxt) and r.fraction_word_re.search(nxt[:25]):
+            return True  # "one and a half", "un et un quart"
+        c = r.cur_suffix_re.match(nxt)
+        if c and c.group("link") is None:
+            return True
+    return bool(r.sign_word_re and r.sign_word_re.search(text[max(0, start - 12):start]))
 
 
 def counted_lemma(doc: Doc, end: int, r: FigureRules) -> str | None:

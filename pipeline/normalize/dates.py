@@ -7,6 +7,7 @@ full dates written in words, on the candidate string, never over a text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 
@@ -20,9 +21,12 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
 
 
 def expand_year(y: str | int, *, pivot: int | None = None) -> int:
-    """Two-digit years ("'23", "FY22") as 20xx."""
+    """Two-digit years ("'23", "FY22") as 20xx; with a `pivot` (the publication
+    year), a 20xx more than 20 years after it is read as 19xx ("15.05.99")."""
     y = int(str(y).lstrip("'’"))
     if y < 100:
+        if pivot is not None and 2000 + y > pivot + 20:
+            return 1900 + y
         return 2000 + y
     return y
 
@@ -103,6 +107,60 @@ def weekday(wd: int, published: str | None) -> str | None:
     pub = dt.date(y, m, d)
     delta = (pub.weekday() - wd) % 7
     return (pub - dt.timedelta(days=delta)).isoformat()
+
+
+def weekday_relative(wd: int, mode: str, offset: int, published: str | None) -> str | None:
+    """A weekday with "next"/"last"/"ce"/"dernier", from a day-precise publication date.
+
+    mode "week": the day `wd` of the week `offset` weeks from the publication's
+    week (weeks start on Monday: "next Friday", "lundi prochain"); mode
+    "latest": the nearest such day strictly before (offset -1) or after (+1)
+    publication ("mardi dernier" in French press is the most recent Tuesday).
+    """
+    y, m, d = parse_published(published)
+    if d is None:
+        return None
+    pub = dt.date(y, m, d)
+    if mode == "week":
+        monday = pub - dt.timedelta(days=pub.weekday())
+        return (monday + dt.timedelta(days=7 * offset + wd)).isoformat()
+    if offset < 0:
+        delta = (pub.weekday() - wd) % 7 or 7
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    delta = (wd - pub.weekday()) % 7 or 7
+    return (pub + dt.timedelta(days=delta)).isoformat()
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def holiday(rule: str, year: int | None) -> str | None:
+    """A holiday's date in `year`: "12-25" (fixed), "easter+1", "thanksgiving+1"
+    (the day after the fourth Thursday of November)."""
+    if year is None:
+        return None
+    if "+" in rule or rule.startswith(("easter-", "thanksgiving-")):
+        base, sign, off = re.match(r"(\w+)([+-])(\d+)", rule).groups()
+        if base == "easter":
+            start = easter(year)
+        else:
+            nov1 = dt.date(year, 11, 1)
+            start = nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+        return (start + dt.timedelta(days=int(off) * (1 if sign == "+" else -1))).isoformat()
+    month, day = (int(x) for x in rule.split("-"))
+    return ymd(year, month, day)
 
 
 @lru_cache(maxsize=4096)

@@ -22,11 +22,12 @@ def digit_pattern(lang: str) -> str:
     if lang == "en":
         grouped = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         plain = r"\d+(?:\.\d+)?"
-        # decimals with a comma ("1,5") also occur in English text from Europe
-        return rf"(?:{grouped}|{plain})"
+        # decimals with a comma ("1,5") also occur in English text from Europe;
+        # a bare decimal part (".08") is how prices and rates are often written
+        return rf"(?:{grouped}|{plain}|\.\d+)"
     grouped = r"\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:['\u2019]\d{3})+)(?:" + dec + r"\d+)?"
     plain = r"\d+(?:" + dec + r"\d+|\.\d{1,2}(?!\d))?"
-    return rf"(?:{grouped}|{plain})"
+    return rf"(?:{grouped}|{plain}|{dec}\d+)"
 
 
 def parse_number(text: str, lang: str) -> float | None:
@@ -43,6 +44,8 @@ def parse_number(text: str, lang: str) -> float | None:
     if s and s[0] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:].strip()
+    if re.fullmatch(r"[.,]\d+", s):
+        s = "0" + s  # a bare decimal part: ".08", ",5"
     if not s or not s[0].isdigit():
         return None
     if lang == "en":
@@ -68,9 +71,12 @@ def parse_number(text: str, lang: str) -> float | None:
 
 
 def tidy(value: float) -> float | int:
-    """Integers as int, other values rounded to 4 decimals (JSON-friendly)."""
+    """Integers as int, other values rounded to 4 decimals (JSON-friendly);
+    values below 1 keep 4 significant digits ("a trillionth" is not 0)."""
     if value is None:
         return None
-    if abs(value - round(value)) < 1e-9 and abs(value) < 1e18:
+    if abs(value - round(value)) < 1e-9 and abs(value) < 1e18 and (value == 0 or abs(value) >= 0.5):
         return int(round(value))
+    if abs(value) < 1:
+        return float(f"{value:.4g}")
     return round(value, 4)
