@@ -53,13 +53,16 @@ affects all of them alike; the median is reported and every run is printed.
 An untimed warm-up run first loads both models once, so the page cache is
 warm for every timed run.
 
+The run prints a fingerprint of pipeline/ (sources and data) and warns if
+it changed during the run, so numbers can be tied to a code version.
+
 Caveat: the corpus repeats 48 texts, so anything cached by text inside one
 process (e.g. dateparser results, lru_cache'd in the pipeline) hits more
 often than on real, all-different documents.
 
 Usage (from the project root):
 
-    .venv/bin/python bench/benchmark.py               # 2,000 docs, 3 repeats (~15 min on 2 cores)
+    .venv/bin/python bench/benchmark.py               # 2,000 docs, 3 repeats (~45 min on a slow 2-core VM)
     .venv/bin/python bench/benchmark.py --quick       # 300 docs, 1 repeat: smoke run
     .venv/bin/python bench/benchmark.py --json bench/_work/results.json
 

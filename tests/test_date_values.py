@@ -68,3 +68,23 @@ def test_two_digit_years(yy, pivot, year):
 def test_holidays(rule, year, value):
     """Fixed and movable holidays (Easter, Thanksgiving) in a given year."""
     assert nd.holiday(rule, year) == value
+
+
+@pytest.mark.parametrize("words,lang,year", [
+    ("two thousand and five", "en", 2005), ("nineteen seventy two", "en", 1972), ("seventeen hundred thirty three", "en", 1733),
+    ("nineteen oh five", "en", 1905), ("dix neuf soixante douze", "fr", 1972), ("deux mille vingt", "fr", 2020),
+    ("thousand and five", "en", None), ("twenty", "en", None),
+])
+def test_year_from_words(words, lang, year):
+    """Years spelled out: one number, or century and year read apart."""
+    assert nd.year_from_words(words, lang) == year
+
+
+@pytest.mark.parametrize("rule,offset,published,value", [
+    ("easter+0", -1, "2019-06-05", "2019-04-21"), ("easter+0", -1, "2019-03-01", "2018-04-01"),
+    ("easter+0", 1, "2019-06-05", "2020-04-12"), ("01-01", 1, "2019-06-05", "2020-01-01"),
+    ("12-25", -1, "2019-06", "2018-12-25"), ("12-25", 0, "2019-06", "2019-12-25"), ("12-25", -1, None, None),
+])
+def test_holiday_relative(rule, offset, published, value):
+    """"last Easter" is the latest one before publication, "next" the first after."""
+    assert nd.holiday_relative(rule, offset, published) == value

@@ -33,6 +33,20 @@ CASES = [
     ("fr", " date 2022-11-17 Il l'a dit [mardi dernier] et le dira [lundi prochain].", ["2022-11-15", "2022-11-21"]),
     ("en", " date 2022-11 Sales at [Christmas] and on [black friday 2010].", ["2022-12-25", "2010-11-26"]),
     ("fr", " date 2022-11 Les ventes de [Pâques 2019] et de [fin septembre].", ["2019-04-21", "2022-09"]),
+    # days and years in words, two-digit years, spaced numeric dates
+    ("en", " date 2019-06-05 On the [fourth of July 1995] and the [twenty third day of September].", ["1995-07-04", "2019-09-23"]),
+    ("en", " date 2019-06-05 Back [May twenty nine].", ["2019-05-29"]),
+    ("en", " date 2019-06-05 In [October two thousand and five] and on [13 Sept nineteen seventy two].", ["2005-10", "1972-09-13"]),
+    ("en", " date 2019-06-05 Meet on [tuesday the eleventh] or on [May 9]. Then leave.", ["2019-06-11", "2019-05-09"]),
+    ("en", " date 2019-06-05 Born in [April of 87], on [15 April of 87].", ["1987-04", "1987-04-15"]),
+    ("fr", " date 2019-06-05 Née le [quatre octobre à dix neuf soixante douze], revenue [Mai vingt-neuf].", ["1972-10-04", "2019-05-29"]),
+    ("fr", " date 2019-06-05 En [juillet 98], le [02 04 2009] et le [vingt-cinq mai 2020].", ["1998-07", "2009-04-02", "2020-05-25"]),
+    ("en", " date 2019-06-05 On [2016 10 16], the conference started.", ["2016-10-16"]),
+    # a weekday before a day-precise date takes that date; holidays with last/next
+    ("en", " date 2019-05-08 Done [this friday 5/12] or [Monday, May 13].", ["2019-05-12", "2019-05-13"]),
+    ("fr", " date 2019-05-08 Le [jeudi 12/05] et le [samedi 23/06/18].", ["2019-05-12", "2018-06-23"]),
+    ("en", " date 2019-06-05 Since [last Easter] and until [next new year day].", ["2019-04-21", "2020-01-01"]),
+    ("fr", " date 2019-06-05 Depuis [Noël dernier].", ["2018-12-25"]),
 ]
 
 
@@ -80,3 +94,16 @@ def test_header_is_never_a_span(nlp_fr):
     """The ` date YYYY-MM ` header is metadata."""
     doc = nlp_fr(" date 2022-11 En 2021, Proximus a grandi.")
     assert all(c.start >= 14 for c in doc._.csr_entities)
+
+
+@pytest.mark.parametrize("lang,text,outside", [
+    ("fr", "En mai vingt salariés ont signé.", "vingt"),
+    ("en", "In May twenty firms joined.", "twenty"),
+    ("en", "The March first quarter report.", "March first"),
+    ("fr", "Il y a 1 500 2009 lignes.", "500"),
+])
+def test_words_left_out_of_dates(nlps, lang, text, outside):
+    """A day in words after a month must end the clause ("in May twenty firms" counts
+    firms); spaced numeric dates do not start inside a grouped number."""
+    doc = nlps[lang](text)
+    assert not any(outside in doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "DATE")

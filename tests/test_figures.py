@@ -73,7 +73,37 @@ CASES = [
     ("en", "a change of [minus five percent] on the year", [("PERCENT", -5, None)]),
     ("en", "[two out of five hundred] homes", [("QUANTITY", 0.004, "ratio")]),
     ("en", "[13 lakh] homes", [("QUANTITY", 1.3e6, None)]),
+    # digits with several scale words, decimals said as a word
+    ("en", "[4 thousand 3 hundred and 21] is a number", [("QUANTITY", 4321, None)]),
+    ("en", "[3 hundred and one] homes", [("QUANTITY", 301, None)]),
+    ("en", "[1 million] and [200] sites", [("QUANTITY", 1e6, None), ("QUANTITY", 200, None)]),
+    ("en", "[two hundred point seventy-one] in all", [("QUANTITY", 200.71, None)]),
+    ("en", "it equals [naught point five] today", [("QUANTITY", 0.5, None)]),
+    ("en", "[two point five million tonnes] of waste", [("QUANTITY", 2.5e6, "t")]),
 ]
+
+# a bare dollar takes the currency of the country the text is about
+DOLLAR_CASES = [
+    ("fr", "Desjardins, au Québec et au Canada, investit [850 M$] et [12,5 milliards $].", ["CAD", "CAD"]),
+    ("fr", "À Montréal et en Ontario, [4 millions de dollars] et [5 millions $ US].", ["CAD", "USD"]),
+    ("en", "Hydro-Québec in Quebec, Canada, will spend [$185 billion] and [US$3 billion].", ["CAD", "USD"]),
+    ("en", "The Toronto plant of a US group in the United States, the U.S. unit: [$5 million].", ["USD"]),
+    ("fr", "Le canadien Enbridge a obtenu [5 millions de dollars].", ["USD"]),
+    ("en", "In Toronto and Ottawa they paid [C$ 4 million] and [€2 million].", ["CAD", "EUR"]),
+]
+
+
+@pytest.mark.parametrize("lang,markup,units", DOLLAR_CASES)
+def test_dollar_country_hint(nlps, lang, markup, units):
+    """`$`, "dollars", "M$" are CAD in Canadian texts (two or more Canadian place or
+    demonym words, outnumbering US ones); written codes (US$, $ US, C$) never change."""
+    text, offsets = marked(markup)
+    doc = nlps[lang](text)
+    got = [c for c in doc._.csr_entities if c.label == "MONEY"]
+    assert [(c.start, c.end) for c in got] == offsets
+    assert [c.attrs["unit"] for c in got] == units
+    assert all(("currency_country_hint" in c.rule) == (u == "CAD" and "C$" not in doc.text[c.start:c.end])
+               for c, u in zip(got, units, strict=True))
 
 
 @pytest.mark.parametrize("lang,markup,expected", CASES)

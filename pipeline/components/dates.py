@@ -42,13 +42,30 @@ class DateRules:
         M1, M2 = M.replace("?P<m>", "?P<m1>"), M.replace("?P<m>", "?P<m2>")
         WD = "(?P<wd>" + _alt(self.weekdays) + r")"
         ORD = "(?P<ord>" + _alt(self.ordinals) + ")"
+        self.day_words = {k.lower(): v for k, v in d["day_words"].items()}
+        self.day_words.update({k.lower(): v for k, v in d["day_words_after_month"].items()})
+        DW = r"|(?<![\w-])" + _alt(d["day_words"]) + r"(?![\w-])" if d["day_words"] else ""
+        DWM = r"|(?<![\w-])" + _alt(d["day_words_after_month"]) + r"(?![\w-])" if d["day_words_after_month"] else ""
         if lang == "fr":
-            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:er)?|premier)(?!\d)"
+            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:er)?(?!\d)" + DW + ")"
         else:
-            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\d)"
+            D = r"(?P<d>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)" + DW + ")"
+        DM = D[:-1] + DWM + ")"  # after a month, cardinal words too ("May twenty nine")
+        # a day in words right after a month ends the clause: "May twenty nine." but not
+        # "in May twenty firms" nor "March first quarter"
+        DMW = "(?P<d>" + (DW + DWM)[1:] + r")(?=[ \u00a0]*(?:[.,;:!?)]|$))"
         D1, D2 = D.replace("?P<d>", "?P<d1>"), D.replace("?P<d>", "?P<d2>")
+        # a year spelled out ("nineteen seventy two", "two thousand and five"), read
+        # only after a month: alone, such words are a count far more often
+        yw = _alt(d["year_words"])
+        YW = (r"(?P<yw>(?<![\w-])" + yw + r"(?:(?:[ \u00a0-]+(?:" + _alt(d["year_words_and"]) + r"[ \u00a0]+)?)"
+              + yw + r"){0,6})(?![\w-])")
         dto = _alt(d["day_range_to"])
         YY = r"(?P<y>" + Y + r")(?![\d\w])"
+        YX = rf"(?:{YY}|{YW})"  # a year in digits or in words
+        # a two-digit year above 31 cannot be a day: "juillet 98", "April of 87"
+        YYS = r"(?P<ys>['’]\d\d|3[2-9]|[4-9]\d)(?![\d\w]|[ \u00a0]?%|[.,]\d)"
+        hol = "(?P<hol>" + _alt(d["holidays"]) + ")"
         mod_words = "(?P<mod>" + _alt(self.mods) + ")"
         to_words = _alt([w for w in d["range_words"]["to"] if w.isalpha()])
         qw, hw = _alt(d["quarter_words"]), _alt(d["half_words"])
@@ -67,12 +84,16 @@ class DateRules:
         pats = []
         if lang == "fr":
             pats += [
-                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}(?:de{SP})?{YY}"),
-                ("full_date", rf"{M}{SP}{D}{SP}(?:de{SP})?{YY}"),
+                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}(?:(?:de|à|en){SP})?{YX}"),
+                ("full_date", rf"{M}{SP}{DM}{SP}(?:de{SP})?{YX}"),
+                ("full_date", rf"(?:{WD}{SP})?{D}{SP}{M}{SP}(?:de{SP})?{YYS}"),
                 ("day_range", rf"{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}{SP}(?:de{SP})?{M}(?:{SP}{YY})?"),
                 ("day_month", rf"(?:{WD}{SP})?{D}{SP}{M}(?!{SP}{Y})"),
+                ("day_month", rf"{M}{SP}{DMW}"),
                 ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2}{SP}{YY}"),
-                ("month_year", rf"{M}{SP}(?:de l'année{SP}|de l’année{SP})?{YY}"),
+                ("month_year", rf"{M}{SP}(?:de l'année{SP}|de l’année{SP})?{YX}"),
+                ("month_year", rf"{M}{SP}{YYS}"),
+                ("holiday_relative", rf"(?<!\w){hol}{SP}(?P<hra>{_alt(d['holiday_relative_after'])})(?!\w)"),
                 ("month_relative", rf"{M}{SP}(?P<mrel>{mrel})(?!\w)"),
                 ("quarter_words", rf"{ORD}{SP}{qw}(?:{SP}{yl}{YY})?"),
                 ("half_words", rf"{ORD}{SP}{hw}(?:{SP}{yl}{YY})?"),
@@ -81,14 +102,19 @@ class DateRules:
             ]
         else:
             pats += [
-                ("full_date", rf"(?:{WD},?{SP})?{M}[ \u00a0]*{D}[ \u00a0]?,?{SP}(?:of{SP}|in{SP})?{YY}"),
-                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}(?:of{SP}|in{SP})?{YY}"),
+                ("full_date", rf"(?:{WD},?{SP})?{M}[ \u00a0]*{DM}[ \u00a0]?,?{SP}(?:of{SP}|in{SP})?{YX}"),
+                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:day{SP})?(?:of{SP})?{M},?{SP}(?:of{SP}|in{SP})?{YX}"),
+                ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}(?:of{SP})?{YYS}"),
                 ("day_range", rf"{M}{SP}{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}(?:,?{SP}{YY})?(?![\d\w/])"),
                 ("day_range", rf"{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}{SP}(?:of{SP})?{M}(?:,?{SP}{YY})?"),
-                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?![\d,.])"),
-                ("day_month", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M}(?!,?{SP}{Y})"),
+                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?![\d,]|\.\d)"),
+                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{DMW}"),
+                ("day_month", rf"(?:{WD},?{SP})?{D}{SP}(?:day{SP})?(?:of{SP})?{M}(?!,?{SP}{Y})"),
+                ("weekday_day", rf"{WD},?{SP}the{SP}{D}(?![\w-]|{SP}(?:day{SP})?of)"),
                 ("month_range", rf"{M1}{SP}(?:{to_words}){SP}{M2},?{SP}{YY}"),
-                ("month_year", rf"{M},?{SP}(?:of{SP})?{YY}"),
+                ("month_year", rf"{M},?{SP}(?:of{SP})?{YX}"),
+                ("month_year", rf"{M},?{SP}(?:of{SP})?{YYS}"),
+                ("holiday_relative", rf"(?<!\w)(?P<hrb>{_alt(d['holiday_relative_before'])}){SP}{hol}(?!\w)"),
                 ("month_relative", rf"(?P<mrel>{mrel}){SP}{M}"),
                 ("quarter_words", rf"{ORD}{SP}{qw}(?:{SP}{yl}[ \u00a0]*(?:the{SP})?(?:fiscal{SP}(?:year{SP})?)?{YY})?"),
                 ("half_words", rf"{ORD}{SP}{hw}(?:{SP}of{SP}(?:(?:the{SP}year)|{YY}))"),
@@ -126,12 +152,20 @@ class DateRules:
             ("relative", rf"(?<![\w'’]){rel}"),
             ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)"),
             ("iso_date", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)"),
+            # "02 04 2009", "2016 10 16": numbers apart by one space, a 4-digit year at one end
+            ("numeric_date_spaced", r"(?<![\w.,/])(?<!\d )(?P<a>\d{1,2}) (?P<b>\d{1,2}) (?P<y>(?:19|20)\d\d)(?![\w/]|[.,]\d| \d)"),
+            ("iso_date_spaced", r"(?<![\w.,/])(?<!\d )(?P<y>(?:19|20)\d\d) (?P<mm>0[1-9]|1[0-2]) (?P<dd>[0-3]\d)(?![\w/]|[.,]\d| \d)"),
             ("holiday", rf"(?<!\w)(?P<hol>{_alt(self.holidays)})(?:{SP}(?:of{SP}|de{SP})?{YY})?(?!\w)"),
             ("weekday", rf"(?<!\w){WD}(?!\w)"),
             ("month_alone", rf"(?<!\w){M}"),
             ("year", rf"(?<![\w#@/.,:°’'-]){YY}(?!-\w|[.,]\d|[ \u00a0]?%)"),
         ]
         self.patterns = [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
+        self.anchor_re = anchor_pattern(d)
+        month_alt = _alt(self.months)
+        self.month_re = re.compile(r"(?<!\w)" + month_alt + r"(?!\w)", re.IGNORECASE)
+        # patterns that cannot match without a month name only look near month names
+        self.needs_month = {name for name, p in pats if "(?P<m>" + month_alt in p or "(?P<m1>" + month_alt in p}
         self.from_words = re.compile(r"(?:^|\W)" + _alt(d["range_words"]["from"]) + r"[ \u00a0]+$", re.IGNORECASE)
         self.month_prep = re.compile(
             r"(?:^|\W)(?:en|dès|depuis|d'ici|d’ici|jusqu'en|jusqu’en|fin|début|mi-|mois d'|mois de|in|since|by|until|during|from|early|late|mid-|end of|through|of|à partir d'|à partir de|to|till|à|au|et|and|after|before|après|avant)[ \u00a0]*$",
@@ -143,7 +177,8 @@ class DateRules:
             re.IGNORECASE)
         self.nowadays = tuple(x.lower() for x in d["today_nowadays_context"])
         self.yearless_context = re.compile(
-            r"(?:(?:^|\W)" + _alt(d["yearless_date_context"]) + r"[ \u00a0]+|^\s*|\d[-–][ \u00a0]?|,[ \u00a0]*)$", re.IGNORECASE)
+            r"(?:(?:^|\W)" + _alt(d["yearless_date_context"] + list(self.weekdays)) + r"[ \u00a0]+|^\s*|\d[-–][ \u00a0]?|,[ \u00a0]*)$", re.IGNORECASE)
+        self.weekday_date_join = re.compile(r"[ \u00a0]*[,(-]?[ \u00a0]*")
 
 
 @cache
@@ -160,13 +195,26 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     g = m.groupdict()
     py, _pm, _pd = nd.parse_published(published)
     year = int(g["y"]) if g.get("y") else None
+    if g.get("yw"):
+        year = nd.year_from_words(g["yw"], r.lang)
+    elif g.get("ys"):
+        year = nd.expand_year(g["ys"], pivot=1999)  # above 31 only: 19xx
     month = r.months.get((g.get("m") or "").lower().rstrip(",")) or r.months.get((g.get("m") or "").lower().rstrip(",."))
     if name == "full_date":
-        day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
+        if g.get("yw") and year is None:
+            return None, None
+        day = _day(g.get("d"), r)
         value = nd.ymd(year, month, day) or nd.parse_full_date(m.group(0), r.lang, published)
         return value, None
+    if name == "weekday_day":
+        _py, pm, _pd = nd.parse_published(published)
+        return (nd.ymd(py, pm, _day(g.get("d"), r)) if pm else None), None
+    if name == "holiday_relative":
+        off = r.data["holiday_relative_before"][g["hrb"].lower()] if g.get("hrb") \
+            else r.data["holiday_relative_after"][g["hra"].lower()]
+        return nd.holiday_relative(r.holidays[g["hol"].lower()], off, published), None
     if name == "day_month":
-        day = 1 if (g.get("d") or "").lower() == "premier" else _num(g.get("d"))
+        day = _day(g.get("d"), r)
         return nd.ymd(py, month, day) if py else None, None
     if name in ("month_range", "month_range_yearless"):
         m1, m2 = r.months[g["m1"].lower().rstrip(".")], r.months[g["m2"].lower().rstrip(".")]
@@ -204,7 +252,7 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
         y = nd.expand_year(g["yy"], pivot=py) if g.get("yy") else py
         return nd.ymd(y, mon, day), None
     if name == "month_year":
-        return nd.ymd(year, month), None
+        return (nd.ymd(year, month) if year and 1000 <= year <= 2999 else None), None
     if name == "month_relative":
         return nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published), None
     if name in ("quarter_words", "half_words"):
@@ -239,11 +287,11 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "relative":
         unit, off = r.relative[g["rel"].lower()]
         return nd.relative(unit, off, published), None
-    if name == "numeric_date":
+    if name in ("numeric_date", "numeric_date_spaced"):
         a, b = int(g["a"]), int(g["b"])
         day, mon = (a, b) if (r.lang == "fr" or a > 12) else (b, a)
         return nd.ymd(year, mon, day), None
-    if name == "iso_date":
+    if name in ("iso_date", "iso_date_spaced"):
         return nd.ymd(year, int(g["mm"]), int(g["dd"])), None
     if name == "holiday":
         return nd.holiday(r.holidays[g["hol"].lower()], year or py), None
@@ -254,6 +302,14 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "year":
         return nd.ymd(year), None
     return None, None
+
+
+def _day(g: str | None, r: DateRules) -> int | None:
+    """The day of the month in digits ("23", "1er", "4th") or words ("premier", "fourth", "vingt-cinq")."""
+    if not g:
+        return None
+    word = re.sub(r"[ \u00a0]+", " ", g.lower())
+    return r.day_words[word] if word in r.day_words else _num(g)
 
 
 def _mod_key(r: DateRules, found: str) -> str:
@@ -315,18 +371,66 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
     return True
 
 
+CONTEXT_KEYS = {"prepositions", "baseline_markers", "target_markers", "range_words", "today_nowadays_context",
+                "today_event_verbs", "year_link", "mod_year_link", "yearless_date_context"}
+
+
+def anchor_pattern(data: dict) -> re.Pattern:
+    """Digits or a date word: every date expression contains one (context words excluded)."""
+    words = set()
+
+    def collect(value):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                collect(k)
+                collect(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                collect(v)
+        elif isinstance(value, str):
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", value))
+
+    for key, value in data.items():
+        if key not in CONTEXT_KEYS:
+            collect(value)
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|(?<!\w)(?:{alt})", re.IGNORECASE)
+
+
+def windows(text: str, anchor_re: re.Pattern, before: int = 40, after: int = 60) -> list[tuple[int, int]]:
+    """Stretches of text around date anchors, ending at whitespace so no word is cut."""
+    spans: list[list[int]] = []
+    for m in anchor_re.finditer(text):
+        start = max(0, m.start() - before)
+        end = min(len(text), m.end() + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    out = []
+    for start, end in spans:
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     text = doc.text
     r = rules_for(lang)
     published, header_end = parse_header(text)
     found = []
+    regions = windows(text, r.anchor_re)
+    month_regions = windows(text, r.month_re, before=40, after=60)
     for name, pat in r.patterns:
-        for m in pat.finditer(text):
+        scan = month_regions if name in r.needs_month else regions
+        for m in (m for start, end in scan for m in pat.finditer(text, start, end)):
             if not keep(name, m, text, r, header_end):
                 continue
             value, mod = resolve(name, m, r, published)
-            if value is None and name in ("year_range", "day_range", "numeric_date_yy", "numeric_yearless",
-                                          "year_month_numeric", "month_name_numeric"):
+            if value is None and (name in ("year_range", "day_range", "numeric_date_yy", "numeric_yearless",
+                                           "year_month_numeric", "month_name_numeric", "numeric_date_spaced",
+                                           "iso_date_spaced") or m.groupdict().get("yw") or m.groupdict().get("ys")):
                 continue  # the shape matched but the date is impossible ("2015-32", "31/02")
             attrs = {"value": value}
             if mod:
@@ -340,7 +444,27 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     for c in found:
         if not any(c.overlaps(k) for k in kept):
             kept.append(c)
-    return merge_ranges(text, sorted(kept, key=lambda c: c.start), r)
+    return merge_ranges(text, merge_weekday_dates(text, sorted(kept, key=lambda c: c.start), r), r)
+
+
+WEEKDAY_RULES = ("dates:weekday", "dates:weekday_relative")
+
+
+def merge_weekday_dates(text: str, dates: list[Candidate], r: DateRules) -> list[Candidate]:
+    """A weekday right before a day-precise date names that date: "friday 5/12",
+    "this Friday (15/06)", "jeudi, 12/03". The date gives the value; the weekday,
+    resolved alone from the publication date, would point to another day."""
+    out: list[Candidate] = []
+    for c in dates:
+        prev = out[-1] if out else None
+        value = c.attrs.get("value") or ""
+        if prev is not None and prev.rule in WEEKDAY_RULES and len(value) == 10 \
+                and r.weekday_date_join.fullmatch(text[prev.end:c.start]):
+            end = c.end + 1 if "(" in text[prev.end:c.start] and text[c.end:c.end + 1] == ")" else c.end
+            out[-1] = Candidate(prev.start, end, "DATE", "dates:weekday_date", {"value": value}, priority=2)
+            continue
+        out.append(c)
+    return out
 
 
 def merge_ranges(text: str, dates: list[Candidate], r: DateRules) -> list[Candidate]:

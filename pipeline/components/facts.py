@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import FIGURE_LABELS, Candidate
+from ..lemmas import lemma
 from ..resources import load
 
 LEAD_BONUS = 2
@@ -89,7 +90,8 @@ class Context:
 
     def __init__(self, doc: Doc, orgs: list[Candidate], r: FactRules):
         self.doc, self.orgs, self.r = doc, orgs, r
-        self.main = main_org(orgs, doc.text)
+        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self.main = main_org(orgs, self.text)
 
     def canonical(self, o: Candidate) -> str | None:
         return o.attrs.get("canonical")
@@ -111,7 +113,7 @@ class Context:
         if low in FIRST_PERSON:
             return self.main
         if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.lower_ in DEFINITE:
-            hit = self.named_by_head(tok.lemma_, fig.start) or self.named_by_head(tok.text, fig.start)
+            hit = self.named_by_head(lemma(tok), fig.start) or self.named_by_head(tok.text, fig.start)
             if hit:
                 return hit
         return sent_subject or self.main
@@ -133,7 +135,7 @@ def _subject_of_sentence(sent, local: list[Candidate]) -> Candidate | None:
 
 def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     r = ctx.r
-    text = doc.text
+    text = ctx.text
     s_start, s_end = sent.start_char, sent.end_char
     in_sentence = [o for o in ctx.orgs if o.start >= s_start and o.end <= s_end]
     local = [o for o in in_sentence if not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
@@ -191,7 +193,7 @@ def _reported_world_fact(doc: Doc, fig: Candidate, local: list[Candidate], r: Fa
     if span is None:
         return False
     clause = _clause_head(span.root)
-    if clause.dep_ not in ("ccomp", "xcomp", "parataxis") or clause.head.lemma_.lower() not in r.reporting:
+    if clause.dep_ not in ("ccomp", "xcomp", "parataxis") or lemma(clause.head).lower() not in r.reporting:
         return False
     reporters = [c for c in clause.head.children if c.dep_.startswith("nsubj")]
     named = {o.attrs.get("canonical") for rep in reporters for o in _subtree_orgs(rep, local)}
@@ -274,9 +276,8 @@ def _ancestors(tok) -> set[int]:
     return out
 
 
-def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules) -> str | None:
+def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules, text: str) -> str | None:
     """The date of the figure's own clause, or of a clause that governs it (not a report's date)."""
-    text = doc.text
     s_start, s_end = sent.start_char, sent.end_char
     fig_span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
@@ -298,7 +299,7 @@ def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRul
             if d_clause.i == fig_clause.i:
                 score -= 30
             elif d_clause.i in governing:
-                if d_clause.lemma_.lower() in r.reporting:
+                if lemma(d_clause).lower() in r.reporting:
                     continue  # "said last month that ...": the announcement's date
             else:
                 continue  # another clause's date
@@ -320,7 +321,7 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
             if org is None:
                 continue
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            date = link_date(doc, fig, sent, dates, r)
+            date = link_date(doc, fig, sent, dates, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                           "sentence": sent.text.strip(), "predicate": _predicate(span) if span is not None else None})
     return facts
@@ -330,7 +331,7 @@ def _predicate(span) -> str | None:
     node = span.root
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.pos_ != "AUX":
-            return node.lemma_.lower()
+            return lemma(node).lower()
         if node.head is node:
             break
         node = node.head

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from text_to_num import find_numbers
 
 from ..candidates import Candidate, add_candidates
+from ..lemmas import lemma
 from ..normalize.numbers import digit_pattern, parse_number, tidy
 from ..reader import parse_header
 from ..resources import load
@@ -55,6 +56,7 @@ class Figure:
     unit: str | None = None
     rules: tuple = ()
     has_scale: bool = False
+    currency_form: str | None = None  # the currency as written ("$", "dollars", "M$")
 
 
 class FigureRules:
@@ -120,6 +122,38 @@ class FigureRules:
         self.vague_re = re.compile(_alt(d["vague_numbers"]) + "$", re.IGNORECASE)
         self.time_re = re.compile(r"\d{1,2}(?:[h:]\d{2}\b|h\b|[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
         self.extra_words = d["number_words_extra"]
+        self.digit_words = d["digit_words"]
+        digit_alt = _alt(self.digit_words)
+        # "two hundred point seventy-one", "nought point five": digit words one by one, or one number below 100
+        self.point_re = re.compile(r"[ \u00a0]+" + _alt(d["decimal_point_words"]) + r"[ \u00a0]+(?P<digits>"
+                                   + digit_alt + r"(?:[ \u00a0]+" + digit_alt + r")*(?![\w-]))?", re.IGNORECASE)
+        self.zero_point_re = re.compile(r"(?<![\w-])(?:nought|naught|zéro|zero)(?=" + self.point_re.pattern + ")", re.IGNORECASE)
+        self.hundred_and = set(d["hundred_and_words"])
+        self.compound_join = re.compile(r"[ \u00a0]+(?:(?P<and>" + _alt(d["and_words"]) + r")[ \u00a0]+)?", re.IGNORECASE)
+        hints = d["currency_country_hints"]
+        self.dollar_default = hints["default"]
+        self.dollar_min_mentions = hints["min_mentions"]
+        self.dollar_forms = {f.lower() for f in hints["ambiguous_forms"]}
+        self.country_hints = {
+            code: re.compile(r"(?<![\w.])" + _alt(words, boundary=False) + r"(?![\w-])")
+            for code, words in hints["countries"].items()}
+
+
+def dollar_currency(text: str, r: FigureRules) -> str | None:
+    """The currency a bare dollar stands for in this document, None for the default.
+
+    "$", "dollars", "M$" mean CAD in a text from Quebec or Canada: the country
+    whose place and demonym words occur most often wins, and only when it
+    outnumbers the default's own words (a US text that names Toronto once stays
+    USD) and is named at least `min_mentions` times (not "le canadien Enbridge"
+    in a European text).
+    """
+    counts = {code: len(pat.findall(text)) for code, pat in r.country_hints.items()}
+    best = max(counts, key=lambda c: (counts[c], c == r.dollar_default))
+    if best == r.dollar_default or counts[best] <= counts.get(r.dollar_default, 0) \
+            or counts[best] < r.dollar_min_mentions:
+        return None
+    return best
 
 
 @cache
@@ -301,6 +335,11 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
     """Grow a number core into a figure, or None when the core is not a figure."""
     word_at = word_at or {}
     fig = Figure(start, end, value, rules=("number_words" if is_word else "digits",))
+    point = _point_decimal(text, end, r) if is_word and value == int(value) else None
+    if point:
+        value = fig.value = value + point[1]
+        end = fig.end = point[0]
+        fig.rules += ("point_decimal",)
     pos = end
     rest = text[pos:pos + 60]
     scaled_fraction = False
@@ -342,6 +381,7 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
     if m and not scaled_fraction:
         cur, mult = r.glued_cur[m.group("w")]
         fig.value, fig.unit, fig.label = value * mult, cur, "MONEY"
+        fig.currency_form = m.group("w")
         fig.end = pos + m.end()
         fig.rules += ("currency_glued",)
         return fig
@@ -367,6 +407,12 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
             fig.value += add[1] * mult
             pos = fig.end = add[0]
             fig.rules += ("and_fraction",)
+        elif not is_word and m.group("w").isalpha() and len(m.group("w")) > 2:
+            tail = _compound_tail(text, pos, mult, r, word_at)
+            if tail:
+                fig.value += tail[1]
+                pos = fig.end = tail[0]
+                fig.rules += ("compound",)
         rest = text[pos:pos + 60]
     # currency after: "euros", "d'euros", "€", "CHF", "USD million"
     m = r.cur_suffix_re.match(rest)
@@ -374,6 +420,7 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
         w = m.group("w")
         fig.unit = r.cur_suffix[_key(r.cur_suffix, w)] if _has_key(r.cur_suffix, w) else w.upper()
         fig.label, fig.end = "MONEY", pos + m.end()
+        fig.currency_form = w
         fig.rules += ("currency_suffix",)
         s = r.scale_re.match(text, fig.end, fig.end + 20)
         if s and not fig.has_scale and len(s.group("w")) > 1 and w.upper() in r.iso_codes:
@@ -420,6 +467,49 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
     if fig.value == 1 and is_word and fig.end == end:
         return None  # lone "un", "one": an article far more often than a number
     return fig
+
+
+def _point_decimal(text: str, pos: int, r: FigureRules) -> tuple[int, float] | None:
+    """(end, fraction) of "point seventy-one" (.71), "point nought three" (.03), "virgule cinq".
+
+    Spoken and transcribed figures say the decimal mark as a word; the digits
+    after it are read one by one, or as one number below 100 ("point eleven")."""
+    m = r.point_re.match(text, pos)
+    if not m:
+        return None
+    if m.group("digits"):
+        digits = "".join(str(r.digit_words[w.lower()]) for w in m.group("digits").split())
+        return m.end(), float("0." + digits)
+    found = _word_core_at(text, m.end(), r.lang)
+    if found and 0 < found[0][2] < 100 and found[0][2] == int(found[0][2]):
+        return found[0][1], float("0." + str(int(found[0][2])))
+    return None
+
+
+def _compound_tail(text: str, pos: int, last_scale: float, r: FigureRules, word_at: dict):
+    """(end, value) of what completes "4 thousand" in "4 thousand 3 hundred and 21".
+
+    Each part is a number with a smaller scale word than the one before; a
+    bare number closes it only after "hundred and" (English says "three hundred
+    and one"; "1 million and 200 sites" stays two figures)."""
+    total, end = 0.0, None
+    while True:
+        j = r.compound_join.match(text, pos)
+        found = _number_at(text, j.end(), r, word_at) if j else None
+        if not found or found[1] is None or found[1] <= 0:
+            break
+        s = r.scale_re.match(text, found[0])
+        if s and s.group("w").isalpha() and len(s.group("w")) > 2 and found[1] * r.scales[s.group("w")] < last_scale:
+            last_scale = r.scales[s.group("w")]
+            total += found[1] * last_scale
+            pos = end = s.end()
+            continue
+        if j.group("and") and last_scale == 100 and found[1] < 100 and not r.unit_bare_re.match(text, found[0]) \
+                and not r.percent_re.match(text, found[0]) and not r.cur_suffix_re.match(text, found[0]):
+            total += found[1]
+            end = found[0]
+        break
+    return (end, total) if end else None
 
 
 def _scale_ok(text: str, start: int, pos: int, m: re.Match, r: FigureRules) -> bool:
@@ -496,6 +586,7 @@ def extend_left(text: str, fig: Figure, r: FigureRules, header_end: int) -> dict
                 cur = r.cur_prefix[w] if w in r.cur_prefix else w.rstrip("$").upper()
                 if fig.label == "QUANTITY" or fig.unit == cur:
                     fig.label, fig.unit, fig.start = "MONEY", cur, new_start
+                    fig.currency_form = fig.currency_form or w
                     fig.rules += ("currency_prefix",)
     if fig.start - 1 >= header_end and text[fig.start - 1] in "-−+" and (
             fig.start - 1 == header_end or not text[fig.start - 2].isalnum()):
@@ -572,6 +663,8 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
     cores += [(s, e, v, True, "words") for s, e, v in words]
     cores += fraction_cores(text, r, {c[0] for c in cores})
     cores += symbol_fraction_cores(text) + code_glued_cores(text, r)
+    cores += [(m.start(), m.end(), 0.0, True, "words") for m in r.zero_point_re.finditer(text)]
+    local_dollar = dollar_currency(text, r)
     out = []
     taken_until = -1
     # at one start, the longest core first ("3/4" before "3")
@@ -604,6 +697,9 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
                 fig.unit = "ratio"
                 fig.rules += ("multiplier",)
         attrs = extend_left(text, fig, r, header_end)
+        if local_dollar and fig.label == "MONEY" and (fig.currency_form or "").lower() in r.dollar_forms:
+            fig.unit = local_dollar
+            fig.rules += ("currency_country_hint",)
         attrs.update(value=tidy(fig.value), unit=fig.unit)
         if fig.label == "QUANTITY" and fig.unit is None:
             attrs["counted"] = counted_lemma(doc, fig.end, r)
@@ -650,7 +746,7 @@ def counted_lemma(doc: Doc, end: int, r: FigureRules) -> str | None:
 def _noun_lemma(t) -> str:
     while t.dep_ == "compound" and t.head.i > t.i:
         t = t.head
-    return (t.lemma_ or t.text).lower()
+    return lemma(t).lower()
 
 
 @Language.factory("csr_figures", default_config={})

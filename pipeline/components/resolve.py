@@ -159,9 +159,10 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
 
 
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
-    kept = propagate_names(doc.text, select(doc._.csr_candidates or []), lang)
+    text = doc.text
+    kept = propagate_names(text, select(doc._.csr_candidates or []), lang)
     orgs = [c for c in kept if c.label == "ORG"]
-    assign_canonicals(doc.text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
+    assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
     spans = []
     for c in kept:
         span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")

@@ -179,3 +179,43 @@ def parse_full_date(text: str, lang: str, published: str | None = None) -> str |
     except Exception:  # dateparser raises many types on odd strings; a miss is a null value
         return None
     return parsed.date().isoformat() if parsed else None
+
+
+def year_from_words(words: str, lang: str) -> int | None:
+    """A year spelled out: "two thousand and five" (one number), "nineteen seventy
+    two" / "dix neuf soixante douze" (century and year read apart), else None."""
+    from text_to_num import text2num
+
+    def read(s: str) -> int | None:
+        try:
+            return int(text2num(s.replace("-", " ").strip().lower(), lang))
+        except ValueError:
+            return None
+
+    if words.split()[0].lower() in ("hundred", "thousand", "cent", "cents", "mille"):
+        return None  # "October two thousand": the day took "two", the rest is no year
+    whole = read(words)
+    if whole is not None and 1000 <= whole <= 2999:
+        return whole
+    parts = words.replace("-", " ").split()
+    for k in range(1, len(parts)):
+        head, tail = read(" ".join(parts[:k])), " ".join(parts[k:])
+        low = read(tail[3:]) if tail.lower().startswith("oh ") else read(tail)  # "nineteen oh five"
+        if head is not None and 10 <= head <= 29 and low is not None and 0 <= low <= 99:
+            return head * 100 + low
+    return None
+
+
+def holiday_relative(rule: str, offset: int, published: str | None) -> str | None:
+    """"last Easter", "Noël prochain": the holiday's nearest date before (offset -1)
+    or after (+1) publication, or in its year (0); by year alone without a day."""
+    y, m, d = parse_published(published)
+    if y is None:
+        return None
+    if offset == 0 or m is None:
+        return holiday(rule, y + offset)
+    pub = dt.date(y, m, d or 1).isoformat()
+    this = holiday(rule, y)
+    if offset < 0:
+        return this if this and this < pub else holiday(rule, y - 1)
+    return this if this and this > pub else holiday(rule, y + 1)
