@@ -43,6 +43,14 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("csr_text")
+    if text is None:
+        text = doc.user_data["csr_text"] = doc.text
+    return text
+
+
 def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     if doc._.csr_candidates is None:
         doc._.csr_candidates = []

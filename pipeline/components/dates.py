@@ -12,7 +12,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, add_candidates
+from ..candidates import Candidate, add_candidates, doc_text
 from ..normalize import dates as nd
 from ..reader import parse_header
 from ..resources import load
@@ -416,7 +416,7 @@ def windows(text: str, anchor_re: re.Pattern, before: int = 40, after: int = 60)
 
 
 def find_dates(doc: Doc, lang: str) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     r = rules_for(lang)
     published, header_end = parse_header(text)
     found = []

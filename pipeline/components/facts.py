@@ -17,7 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import FIGURE_LABELS, Candidate
+from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..resources import load
 
@@ -90,7 +90,7 @@ class Context:
 
     def __init__(self, doc: Doc, orgs: list[Candidate], r: FactRules):
         self.doc, self.orgs, self.r = doc, orgs, r
-        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self.text = doc_text(doc)
         self.main = main_org(orgs, self.text)
 
     def canonical(self, o: Candidate) -> str | None:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import find_numbers
 
-from ..candidates import Candidate, add_candidates
+from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import lemma
 from ..normalize.numbers import digit_pattern, parse_number, tidy
 from ..reader import parse_header
@@ -654,7 +654,7 @@ def glued_letters(text: str, end: int) -> bool:
 
 
 def find_figures(doc: Doc, lang: str) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     r = rules_for(lang)
     _published, header_end = parse_header(text)
     cores = [(m.start(), m.end(), parse_number(m.group(0), lang), False, "digits") for m in r.digits.finditer(text)]

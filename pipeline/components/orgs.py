@@ -14,7 +14,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, add_candidates
+from ..candidates import Candidate, add_candidates, doc_text
 from ..reader import parse_header
 from ..resources import load
 
@@ -42,6 +42,7 @@ class OrgRules:
                     self.gazetteer[form] = entry["name"]
         self.gazetteer_re = re.compile(r"(?<![\w#@])" + _alt(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
         suffix = _alt(d["legal_suffixes"])
+        self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
         self.suffix_re = re.compile(
             rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
         desc = _alt(d["descriptors"])
@@ -209,7 +210,7 @@ def _trim_ner(ent) -> tuple[int, int]:
 
 
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     r = rules_for(lang)
     _pub, header_end = parse_header(text)
     raw: list[tuple[int, int, str, int]] = []
@@ -220,7 +221,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 raw.append((start, end, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
         raw.append((m.start(), _extend_right(text, m.end(), r), "gazetteer", 3))
-    for m in r.suffix_re.finditer(text):
+    suffix_hits = [m.end() for m in r.suffix_only_re.finditer(text)]
+    for m in (m for hit in suffix_hits for m in r.suffix_re.finditer(text, max(0, hit - 150), hit)):
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.named_head_re.finditer(text):

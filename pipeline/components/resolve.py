@@ -12,7 +12,7 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import SPAN_KEY, Candidate
+from ..candidates import SPAN_KEY, Candidate, doc_text
 from ..resources import load
 
 
@@ -159,7 +159,7 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
 
 
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     kept = propagate_names(text, select(doc._.csr_candidates or []), lang)
     orgs = [c for c in kept if c.label == "ORG"]
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
