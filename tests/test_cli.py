@@ -136,3 +136,45 @@ def test_dask_local_matches_local(capsys):
     _, local, _ = run(capsys, *paths)
     _, dask, _ = run(capsys, *paths, "--dask", "local", "--batch-size", "2")
     assert json.dumps(local) == json.dumps(dask)
+
+
+def test_single_huge_line(tmp_path, monkeypatch, capsys):
+    """A 200,000-character line with no newline is split at spaces and extracted whole."""
+    import pipeline.extract as ex
+    monkeypatch.setattr(ex, "CHUNK_CHARS", 50_000)
+    unit = "Proximus a aidé 1.500 familles en 2021 et investi 3 millions d'euros "
+    text = unit * (200_000 // len(unit) + 1)
+    path = tmp_path / "long.txt"
+    path.write_text(text)
+    code, recs, _ = run(capsys, str(path), "--lang", "fr")
+    assert code == 0
+    check_record(recs[0], text)
+    money = [s for s in recs[0]["spans"] if s["label"] == "MONEY"]
+    assert len(money) == text.count("3 millions d'euros")
+
+
+def test_interrupt_keeps_finished_records(tmp_path):
+    """Ctrl-C stops cleanly: exit 1, a message with what remains, complete JSON lines kept."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        shutil.copy(FR, src / f"doc{i:02d}.txt")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(src), "-o", str(out),
+                             "--batch-size", "2"], stderr=subprocess.PIPE, text=True)
+    part = tmp_path / "out.jsonl.part"
+    deadline = time.time() + 120
+    while time.time() < deadline and not (part.exists() and part.read_text().count("\n") >= 2):
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert "interrupted" in err and "remaining" in err
+    assert "Traceback" not in err
+    lines = out.read_text().splitlines()
+    assert 2 <= len(lines) < 40
+    assert all(json.loads(line)["id"].startswith("doc") for line in lines)

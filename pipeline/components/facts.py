@@ -10,6 +10,7 @@ target ("d'ici 2030") preferred.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -22,6 +23,7 @@ from ..lemmas import lemma
 from ..resources import load
 
 LEAD_BONUS = 2
+DATE_REACH = 400  # characters: a date farther from the figure does not govern its clause
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
 
 
@@ -133,22 +135,41 @@ def _subject_of_sentence(sent, local: list[Candidate]) -> Candidate | None:
     return None
 
 
-def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
+class SentenceInfo:
+    """What every figure of one sentence needs, computed once per sentence."""
+
+    def __init__(self, sent, ctx: Context):
+        r, text = ctx.r, ctx.text
+        self.start, self.end = sent.start_char, sent.end_char
+        body = text[self.start:self.end]
+        self.in_sentence = [o for o in ctx.orgs if o.start >= self.start and o.end <= self.end]
+        self.local = [o for o in self.in_sentence
+                      if not r.source_re.search(text[max(self.start, o.start - 40):o.start])]
+        self.first_person = bool(FIRST_PERSON_RE.search(body))
+        self.group = bool(r.group_re.search(body))
+        low = body.lower()
+        self.respectively = next((self.start + low.index(w) for w in r.respectively if w in low), None)
+        self.subject = _subject_of_sentence(sent, self.local)
+        self.figures = [c for c in (ctx.doc._.csr_entities or [])
+                        if c.label in FIGURE_LABELS and self.start <= c.start < self.end]
+
+
+def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | None = None) -> str | None:
     r = ctx.r
     text = ctx.text
-    s_start, s_end = sent.start_char, sent.end_char
-    in_sentence = [o for o in ctx.orgs if o.start >= s_start and o.end <= s_end]
-    local = [o for o in in_sentence if not r.source_re.search(text[max(s_start, o.start - 40):o.start])]
+    info = info or SentenceInfo(sent, ctx)
+    s_start = info.start
+    local = info.local
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None
-    if len(local) < len(in_sentence) and not local and not FIRST_PERSON_RE.search(text[s_start:s_end]):
+    if len(local) < len(info.in_sentence) and not local and not info.first_person:
         return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     if _reported_world_fact(doc, fig, local, r, ctx.main):
         return None
-    paired = _respective_org(doc, fig, sent, local, ctx)
+    paired = _respective_org(fig, info, ctx)
     if paired:
         return paired
-    subj = _subject_of_sentence(sent, local)
+    subj = info.subject
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     if sent_subject is None:
         prior_local = [o for o in local if o.end <= fig.start]
@@ -160,7 +181,7 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
             for child in node.children:
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
                     hits = _subtree_orgs(child, local)
-                    if _coordinated_orgs(child, local) and not _respectively(text, s_start, s_end, r):
+                    if _coordinated_orgs(child, local) and info.respectively is None:
                         return None  # "GM and EVgo are adding 2,700 chargers": a figure of several organisations
                     if hits:
                         return ctx.canonical(hits[0])
@@ -180,7 +201,7 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context) -> str | None:
     prior = [o for o in local if o.end <= fig.start]
     if prior:
         return ctx.canonical(prior[-1])
-    if r.group_re.search(text[s_start:s_end]):
+    if info.group:
         return None
     return ctx.main
 
@@ -224,24 +245,17 @@ def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
     return False
 
 
-def _respective_org(doc: Doc, fig: Candidate, sent, local: list[Candidate], ctx: Context) -> str | None:
+def _respective_org(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
     """'Proximus et Orange ont respectivement 11.000 et 7.500 employés': pair them in order."""
-    low = sent.text.lower()
-    word = next((w for w in ctx.r.respectively if w in low), None)
-    if word is None:
+    if info.respectively is None:
         return None
-    pivot = sent.start_char + low.index(word)
-    in_sent = [c for c in (doc._.csr_entities or []) if c.label == fig.label and sent.start_char <= c.start < sent.end_char]
-    first = min([pivot] + [c.start for c in in_sent])
-    names = list(dict.fromkeys(ctx.canonical(o) for o in local if o.end <= first))
+    in_sent = [c for c in info.figures if c.label == fig.label]
+    first = min([info.respectively] + [c.start for c in in_sent])
+    names = list(dict.fromkeys(ctx.canonical(o) for o in info.local if o.end <= first))
     figs = [c for c in in_sent if c.start >= first]
     if fig in figs and len(names) == len(figs) > 1:
         return names[figs.index(fig)]
     return None
-
-
-def _respectively(text: str, start: int, end: int, r: FactRules) -> bool:
-    return any(w in text[start:end].lower() for w in r.respectively)
 
 
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
@@ -276,26 +290,36 @@ def _ancestors(tok) -> set[int]:
     return out
 
 
-def link_date(doc: Doc, fig: Candidate, sent, dates: list[Candidate], r: FactRules, text: str) -> str | None:
+def sentence_dates(doc: Doc, sent, dates: list[Candidate], r: FactRules, text: str) -> list[tuple]:
+    """(date, its clause head, is a baseline) for the resolved dates of one sentence."""
+    out = []
+    starts = [d.start for d in dates]
+    for d in dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]:
+        if d.end > sent.end_char or d.attrs.get("value") is None:
+            continue
+        before = text[max(sent.start_char, d.start - 30):d.start]
+        d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        clause = _clause_head(d_span.root) if d_span is not None else None
+        out.append((d, clause, before, bool(r.baseline_re.search(before)), bool(r.target_re.search(before))))
+    return out
+
+
+def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], r: FactRules, text: str) -> str | None:
     """The date of the figure's own clause, or of a clause that governs it (not a report's date)."""
-    s_start, s_end = sent.start_char, sent.end_char
     fig_span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
     governing = _ancestors(fig_clause) if fig_clause is not None else set()
     best, best_score = None, None
-    for d in dates:
-        if d.start < s_start or d.end > s_end or d.attrs.get("value") is None:
-            continue
-        before = text[max(s_start, d.start - 30):d.start]
-        if r.baseline_re.search(before):
+    starts = [c[0].start for c in candidates]
+    near = candidates[bisect.bisect_left(starts, fig.start - DATE_REACH):bisect.bisect_left(starts, fig.end + DATE_REACH)]
+    for d, d_clause, before, baseline, target in near:
+        if baseline:
             continue
         if before.endswith(" on ") and re.fullmatch(r"\d{4}", d.attrs["value"] or "") and "%" in text[fig.start:d.start]:
             continue  # "up 6.2% on last year": a comparison
         score = d.start - fig.end if d.start >= fig.end else fig.start - d.end
-        score += 0 if r.target_re.search(before) else 15
-        d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if d_span is not None and fig_clause is not None:
-            d_clause = _clause_head(d_span.root)
+        score += 0 if target else 15
+        if d_clause is not None and fig_clause is not None:
             if d_clause.i == fig_clause.i:
                 score -= 30
             elif d_clause.i in governing:
@@ -315,15 +339,23 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     ctx = Context(doc, orgs, r)
     figures = [c for c in entities if c.label in FIGURE_LABELS]
     facts = []
+    figures.sort(key=lambda c: c.start)
+    starts = [f.start for f in figures]
     for sent in doc.sents:
-        for fig in (f for f in figures if sent.start_char <= f.start < sent.end_char):
-            org = link_org(doc, fig, sent, ctx)
+        info = in_sentence_dates = None
+        lo = bisect.bisect_left(starts, sent.start_char)
+        hi = bisect.bisect_left(starts, sent.end_char)
+        for fig in figures[lo:hi]:
+            if info is None:
+                info = SentenceInfo(sent, ctx)
+                in_sentence_dates = sentence_dates(doc, sent, dates, r, ctx.text)
+            org = link_org(doc, fig, sent, ctx, info)
             if org is None:
                 continue
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            date = link_date(doc, fig, sent, dates, r, ctx.text)
+            date = link_date(doc, fig, in_sentence_dates, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
-                          "sentence": sent.text.strip(), "predicate": _predicate(span) if span is not None else None})
+                          "sentence": ctx.text[sent.start_char:sent.end_char].strip(), "predicate": _predicate(span) if span is not None else None})
     return facts
 
 

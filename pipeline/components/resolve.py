@@ -6,6 +6,7 @@ with tokens, to `doc.spans["csr"]` with their values as Span extensions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -16,13 +17,32 @@ from ..candidates import SPAN_KEY, Candidate, doc_text
 from ..resources import load
 
 
+class Intervals:
+    """Non-overlapping kept spans, sorted, with a logarithmic overlap test."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Greedy: priority, then length, then earliest start."""
     ranked = sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start))
     kept: list[Candidate] = []
+    taken = Intervals()
     for c in ranked:
-        if c.end > c.start and not any(c.overlaps(k) for k in kept):
+        if c.end > c.start and not taken.overlaps(c.start, c.end):
             kept.append(c)
+            taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -146,15 +166,17 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
         if len(words) > 1 and words[-1].strip(",") in suffixes:
             names.add(" ".join(words[:-1]).rstrip(","))
     added = []
-    taken = sorted((c.start, c.end) for c in kept)
+    taken = Intervals()
+    for c in kept:
+        taken.add(c.start, c.end)
     for name in sorted(names, key=len, reverse=True):
         if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower()):
             continue
         for m in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             added.append(Candidate(m.start(), m.end(), "ORG", "orgs:propagated", {}, priority=1))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return sorted(kept + added, key=lambda c: c.start)
 
 
