@@ -173,7 +173,7 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | 
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     if sent_subject is None:
         prior_local = [o for o in local if o.end <= fig.start]
-        sent_subject = ctx.canonical(prior_local[-1]) if prior_local else None
+        sent_subject = ctx.canonical(_topic_of(prior_local, info, ctx)) if prior_local else None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         node = span.root
@@ -200,10 +200,19 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | 
         return sent_subject
     prior = [o for o in local if o.end <= fig.start]
     if prior:
-        return ctx.canonical(prior[-1])
+        return ctx.canonical(_topic_of(prior, info, ctx))
     if info.group:
         return None
     return ctx.main
+
+
+def _topic_of(prior: list[Candidate], info: SentenceInfo, ctx: Context) -> Candidate:
+    """An organisation that opens the sentence ("Chez CBR, filiale de X, l'usine a...") is its
+    topic; otherwise the organisation named last before the figure."""
+    lead = ctx.text[info.start:prior[0].start]
+    if len(lead.split()) <= 2:
+        return prior[0]
+    return prior[-1]
 
 
 def _reported_world_fact(doc: Doc, fig: Candidate, local: list[Candidate], r: FactRules, main: str | None) -> bool:

@@ -53,8 +53,11 @@ class OrgRules:
             rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         heads = _alt(d["named_heads"])
         hlinks = _alt(d["named_head_links"])
+        # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
+        linked = _alt(d["named_heads_with_link"])
         self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks})?[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
+            rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
