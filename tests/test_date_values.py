@@ -88,3 +88,11 @@ def test_year_from_words(words, lang, year):
 def test_holiday_relative(rule, offset, published, value):
     """"last Easter" is the latest one before publication, "next" the first after."""
     assert nd.holiday_relative(rule, offset, published) == value
+
+
+@pytest.mark.parametrize("n,months,published,year", [
+    (4, 3, "2024-02", 2023), (1, 3, "2024-02", 2024), (2, 6, "2023-03", 2022), (1, 6, "2023-03", 2023), (3, 3, None, None),
+])
+def test_period_year(n, months, published, year):
+    """A quarter or half without a year is the latest one started by publication."""
+    assert nd.period_year(n, months, published) == year

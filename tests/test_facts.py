@@ -63,3 +63,9 @@ def test_sources_are_not_the_org(nlps, lang, text, figure):
 def test_passive_reported_and_definite(nlps, lang, text, expected):
     """Passive agents, reported speech ('said ... that') and definite descriptions ('the alliance')."""
     assert expected in facts_of(nlps[lang], text)
+
+
+def test_wire_dateline_is_not_the_org(nlp_en):
+    """'LONDON (Reuters) - X said ...': the agency in the dateline is a source."""
+    found = facts_of(nlp_en, " date 2024-02 Headline\n\nLONDON (Reuters) - Unilever Plc said on Thursday it would cut 7,500 jobs.")
+    assert found == [("7,500", "Unilever Plc", None)]

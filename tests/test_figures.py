@@ -14,6 +14,7 @@ CASES = [
     ("fr", "une capacité de [3 000 MW] installée", [("QUANTITY", 3000, "MW")]),
     ("fr", "[Dix-neuf] autres sociétés ont signé", [("QUANTITY", 19, None)]),
     ("fr", "un budget de [3,2 milliards d'euros] en tout", [("MONEY", 3.2e9, "EUR")]),
+    ("fr", "Engie investit [un milliard d'euros] dans l'hydrogène", [("MONEY", 1e9, "EUR")]),
     ("fr", "un prêt de [€ 500.000] accordé", [("MONEY", 500000, "EUR")]),
     ("fr", "un fonds de [10 M€] pour les PME", [("MONEY", 1e7, "EUR")]),
     ("fr", "un don de [CHF 12 millions] cette fois", [("MONEY", 1.2e7, "CHF")]),

@@ -257,10 +257,10 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
         return nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published), None
     if name in ("quarter_words", "half_words"):
         n = r.ordinals.get(g["ord"].lower())
-        y = year if year else py
         if name == "quarter_words":
-            return nd.quarter(y, n), None
-        return nd.half(y, 2 if n and n > 1 else n), None
+            return nd.quarter(year or nd.period_year(n, 3, published), n), None
+        h = 2 if n and n > 1 else n
+        return nd.half(year or nd.period_year(h, 6, published), h), None
     if name == "fiscal_year":
         y = year if year else (nd.expand_year(g["yy"]) if g.get("yy") else None)
         return nd.ymd(y), None
@@ -272,10 +272,10 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "mod_year":
         return nd.ymd(year), r.mods[_mod_key(r, g["mod"])]
     if name == "quarter_abbrev":
-        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else py)
+        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else nd.period_year(int(g["q"]), 3, published))
         return nd.quarter(y, int(g["q"])), None
     if name == "half_abbrev":
-        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else py)
+        y = year or (nd.expand_year(g["yy"]) if g.get("yy") else nd.period_year(int(g["h"]), 6, published))
         return nd.half(y, int(g["h"])), None
     if name in ("year_range", "year_range_words"):
         y1, y2 = g["y1"], g["y2"]

@@ -22,6 +22,7 @@ from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..resources import load
 
+DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
 LEAD_BONUS = 2
 DATE_REACH = 400  # characters: a date farther from the figure does not govern its clause
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
@@ -144,7 +145,8 @@ class SentenceInfo:
         body = text[self.start:self.end]
         self.in_sentence = [o for o in ctx.orgs if o.start >= self.start and o.end <= self.end]
         self.local = [o for o in self.in_sentence
-                      if not r.source_re.search(text[max(self.start, o.start - 40):o.start])]
+                      if not r.source_re.search(text[max(self.start, o.start - 40):o.start])
+                      and not DATELINE.search(text[max(0, o.start - 40):o.start])]
         self.first_person = bool(FIRST_PERSON_RE.search(body))
         self.group = bool(r.group_re.search(body))
         low = body.lower()

@@ -335,6 +335,8 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
     """Grow a number core into a figure, or None when the core is not a figure."""
     word_at = word_at or {}
     fig = Figure(start, end, value, rules=("number_words" if is_word else "digits",))
+    if is_word and text[start:end].split()[-1].lower() in r.scales:
+        fig.has_scale = True  # "un milliard" (d'euros): the scale is inside the number words
     point = _point_decimal(text, end, r) if is_word and value == int(value) else None
     if point:
         value = fig.value = value + point[1]

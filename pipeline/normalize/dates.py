@@ -53,6 +53,16 @@ def half(year: int | None, h: int) -> str | None:
     return None if year is None or not 1 <= h <= 2 else f"{year:04d}-H{h}"
 
 
+def period_year(n: int | None, months: int, published: str | None) -> int | None:
+    """Year of a quarter or half named without one: the latest such period that has
+    started by publication ("fourth quarter" in a February 2024 text is 2023-Q4)."""
+    y, m, _d = parse_published(published)
+    if y is None or n is None:
+        return y
+    current = (m - 1) // months + 1 if m else None
+    return y - 1 if current is not None and n > current else y
+
+
 def span_range(a: str | None, b: str | None) -> str | None:
     return None if not a or not b else f"{a}/{b}"
 
