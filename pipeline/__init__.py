@@ -1,5 +1,16 @@
-"""csr-facts: organisations, figures, dates and facts from CSR press texts."""
-from .extract import extract_file, extract_text
+"""csr-facts: organisations, figures, dates and facts from CSR press texts.
+
+The public API is imported lazily so that the command line starts fast and
+worker processes can set their thread limits before numpy loads.
+"""
 from .schema import SCHEMA_VERSION
 
 __all__ = ["extract_text", "extract_file", "SCHEMA_VERSION"]
+
+
+def __getattr__(name: str):
+    if name in ("extract_text", "extract_file"):
+        from . import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

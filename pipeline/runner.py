@@ -7,7 +7,7 @@ stderr; the batch goes on.
 from __future__ import annotations
 
 import csv
-import sys
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,10 +69,14 @@ def _pool_work(args):
 
 
 def records_pool(paths, lang, batch_size, workers) -> Iterator[dict]:
+    """N fresh processes, one BLAS thread each (N processes x N threads would oversubscribe
+    the cores); `imap` keeps the input order while later batches are already running."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    jobs = [(b, lang, batch_size) for b in _batches(paths, batch_size)]
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    ctx = mp.get_context("spawn")
+    jobs = ((b, lang, batch_size) for b in _batches(paths, batch_size))
     with ctx.Pool(workers) as pool:
         for recs in pool.imap(_pool_work, jobs):
             yield from recs
