@@ -51,6 +51,12 @@ def out_name(path: str) -> str:
 
 # ---- writers ----------------------------------------------------------------
 
+def _is_special(path: str) -> bool:
+    """/dev/null, a FIFO, /dev/stdout: written in place, never replaced by a rename."""
+    p = Path(path)
+    return p.exists() and not p.is_file()
+
+
 class Writer:
     """Streams records to stdout / a JSONL file / one pretty JSON per input, atomically."""
 
@@ -61,9 +67,11 @@ class Writer:
         self._fh = None
         if self.out_dir:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-        elif output and output != "-":
+        elif output and output != "-" and not _is_special(output):
             self._tmp = Path(output).with_name(Path(output).name + ".part")
             self._fh = self._tmp.open("w", encoding="utf-8")
+        elif output and output != "-":
+            self._fh = open(output, "w", encoding="utf-8")  # a device or pipe: no rename
         else:
             self._fh = sys.stdout
 
@@ -81,6 +89,8 @@ class Writer:
         if self._tmp is not None:
             self._fh.close()
             os.replace(self._tmp, self.output)
+        elif self._fh is not None and self._fh is not sys.stdout:
+            self._fh.close()
 
 
 def done_already(out_dir: str | None, path: str) -> bool:

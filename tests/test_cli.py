@@ -178,3 +178,19 @@ def test_interrupt_keeps_finished_records(tmp_path):
     lines = out.read_text().splitlines()
     assert 2 <= len(lines) < 40
     assert all(json.loads(line)["id"].startswith("doc") for line in lines)
+
+
+def test_output_to_a_device_is_not_replaced(tmp_path, capsys):
+    """-o /dev/null writes into the device; the atomic rename is for regular files only."""
+    import os
+    import stat
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    assert extract_main(["--quiet", FR, "-o", str(fifo)]) == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(got[0].splitlines()[0])["id"] == "fr-telecom-tarif-social"
