@@ -97,6 +97,14 @@ def process_texts(items: Iterable[tuple[str, dict]], *, lang: str | None = None,
         yield from _run_batch(pending)
 
 
+def _docs(nlp, jobs):
+    """Docs carrying their own text: components read it instead of rebuilding `doc.text`."""
+    for _i, _offset, chunk in jobs:
+        doc = nlp.make_doc(chunk)
+        doc.user_data["csr_text"] = chunk
+        yield doc
+
+
 def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
     results: dict[int, list] = {}
     by_lang: dict[str, list[tuple[int, int, str]]] = {}
@@ -105,8 +113,7 @@ def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
             by_lang.setdefault(lang, []).append((i, offset, chunk))
     for lang, jobs in by_lang.items():
         nlp = get_nlp(lang)
-        texts = (chunk for _i, _o, chunk in jobs)
-        for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(texts), strict=True):
+        for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(_docs(nlp, jobs)), strict=True):
             results.setdefault(i, []).append((offset, doc))
     for i, (text, meta, lang) in enumerate(batch):
         published, _ = parse_header(text)

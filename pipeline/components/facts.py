@@ -95,6 +95,17 @@ class Context:
         self.doc, self.orgs, self.r = doc, orgs, r
         self.text = doc_text(doc)
         self.main = main_org(orgs, self.text)
+        self._org_starts = [o.start for o in orgs]
+        self._figures = sorted((c for c in (doc._.csr_entities or []) if c.label in FIGURE_LABELS),
+                               key=lambda c: c.start)
+        self._figure_starts = [c.start for c in self._figures]
+
+    def orgs_between(self, start: int, end: int) -> list[Candidate]:
+        return self.orgs[bisect.bisect_left(self._org_starts, start):bisect.bisect_left(self._org_starts, end)]
+
+    def figures_between(self, start: int, end: int) -> list[Candidate]:
+        starts = self._figure_starts
+        return self._figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def canonical(self, o: Candidate) -> str | None:
         return o.attrs.get("canonical")
@@ -143,7 +154,7 @@ class SentenceInfo:
         r, text = ctx.r, ctx.text
         self.start, self.end = sent.start_char, sent.end_char
         body = text[self.start:self.end]
-        self.in_sentence = [o for o in ctx.orgs if o.start >= self.start and o.end <= self.end]
+        self.in_sentence = [o for o in ctx.orgs_between(self.start, self.end) if o.end <= self.end]
         self.local = [o for o in self.in_sentence
                       if not r.source_re.search(text[max(self.start, o.start - 40):o.start])
                       and not DATELINE.search(text[max(0, o.start - 40):o.start])]
@@ -152,8 +163,7 @@ class SentenceInfo:
         low = body.lower()
         self.respectively = next((self.start + low.index(w) for w in r.respectively if w in low), None)
         self.subject = _subject_of_sentence(sent, self.local)
-        self.figures = [c for c in (ctx.doc._.csr_entities or [])
-                        if c.label in FIGURE_LABELS and self.start <= c.start < self.end]
+        self.figures = ctx.figures_between(self.start, self.end)
 
 
 def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | None = None) -> str | None:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import find_numbers
@@ -122,6 +123,7 @@ class FigureRules:
         self.vague_re = re.compile(_alt(d["vague_numbers"]) + "$", re.IGNORECASE)
         self.time_re = re.compile(r"\d{1,2}(?:[h:]\d{2}\b|h\b|[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
         self.extra_words = d["number_words_extra"]
+        self.extra_words_re = re.compile(r"(?<!\w)" + _alt(self.extra_words), re.IGNORECASE) if self.extra_words else None
         self.digit_words = d["digit_words"]
         digit_alt = _alt(self.digit_words)
         # "two hundred point seventy-one", "nought point five": digit words one by one, or one number below 100
@@ -179,21 +181,36 @@ class _Tok:
         return False
 
 
+def number_word_windows(doc: Doc, margin: int = 3) -> list[tuple[int, int]]:
+    """Token ranges around words that look like numbers: text2num only reads those
+    (building a wrapper for every token of the document costs more than the search)."""
+    flags = doc.to_array([LIKE_NUM]).tolist()
+    hits = [i for i, like_num in enumerate(flags) if like_num and not any(ch.isdigit() for ch in doc[i].text)]
+    windows: list[list[int]] = []
+    for i in hits:
+        lo, hi = max(0, i - margin), min(len(doc), i + margin + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [(lo, hi) for lo, hi in windows]
+
+
 def word_cores(doc: Doc, lang: str) -> list[tuple[int, int, float]]:
     """(start, end, value) of numbers written in words, via text2num."""
     r = rules_for(lang)
     out = []
-    toks = [t for t in doc]
-    for occ in find_numbers([_Tok(t) for t in toks], lang, threshold=0):
-        first, last = toks[occ.start], toks[occ.end - 1]
-        if occ.is_ordinal or any(ch.isdigit() for ch in first.text):
-            continue
-        if any(ch.isdigit() for t in toks[occ.start:occ.end] for ch in t.text):
-            continue
-        out.append((first.idx, last.idx + len(last.text), float(occ.value)))
-    for t in toks:
-        if t.lower_ in r.extra_words:
-            out.append((t.idx, t.idx + len(t.text), float(r.extra_words[t.lower_])))
+    for lo, hi in number_word_windows(doc):
+        toks = [doc[i] for i in range(lo, hi)]
+        for occ in find_numbers([_Tok(t) for t in toks], lang, threshold=0):
+            first, last = toks[occ.start], toks[occ.end - 1]
+            if occ.is_ordinal or any(ch.isdigit() for t in toks[occ.start:occ.end] for ch in t.text):
+                continue
+            out.append((first.idx, last.idx + len(last.text), float(occ.value)))
+    if r.extra_words_re is not None:
+        text = doc_text(doc)
+        for m in r.extra_words_re.finditer(text):
+            out.append((m.start(), m.end(), float(r.extra_words[m.group(0).lower()])))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -92,6 +93,7 @@ def abbreviates(short: str, long_: str) -> bool:
     return any(t.isupper() and len(t) >= 2 for t in toks) and match(0, 0)
 
 
+@cache
 def _gazetteer(lang: str) -> dict[str, str]:
     try:
         entries = load(lang, "gazetteer")["organisations"]
@@ -105,9 +107,10 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     data = load(lang, "orgs")
     suffixes = set(data["legal_suffixes"]) | set(data["generic_name_words"])
     generic = {_fold(w).strip(".,") for w in suffixes}
-    names = [text[c.start:c.end] for c in orgs]
+    mentions = [text[c.start:c.end] for c in orgs]
+    names = list(dict.fromkeys(mentions))  # distinct names, in order of first mention
     gazetteer = _gazetteer(lang)
-    parent = list(range(len(orgs)))
+    parent = list(range(len(names)))
 
     def find(i):
         while parent[i] != i:
@@ -120,8 +123,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
 
     keys = [_core(n, suffixes) for n in names]
     acr_full = {acr: _core(full, suffixes) for acr, full in acronyms.items()}
-    for i in range(len(orgs)):
-        for j in range(i + 1, len(orgs)):
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
             a, b = keys[i], keys[j]
             if a == b:
                 union(i, j)
@@ -139,14 +142,17 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if abbreviates(names[i], names[j]) or abbreviates(names[j], names[i]):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways"
     groups: dict[int, list[int]] = {}
-    for i in range(len(orgs)):
+    for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
+    canonical_of = {}
     for members in groups.values():
         full = [names[i] for i in members if names[i] not in acronyms]
         pool = full or [names[i] for i in members]
         canonical = max(pool, key=lambda n: (len(n), -names.index(n)))
         for i in members:
-            orgs[i].attrs["canonical"] = canonical
+            canonical_of[names[i]] = canonical
+    for org, mention in zip(orgs, mentions, strict=True):
+        org.attrs["canonical"] = canonical_of[mention]
 
 
 def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
