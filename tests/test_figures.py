@@ -196,3 +196,10 @@ def test_inherited_unit(nlp_en):
     doc = nlp_en("Emissions fell to 18,200 tonnes of CO2 in 2021 from 21,900 in 2019.")
     figs = [c for c in doc._.csr_entities if c.label == "QUANTITY"]
     assert figs[-1].attrs["unit"] == "tCO2e"
+
+
+@pytest.mark.parametrize("lang,text,value", [("fr", "vingt-quatre sites", 24), ("fr", "quatre-vingt-quinze écoles", 95)])
+def test_hyphenated_number_words(nlps, lang, text, value):
+    """Hyphenated French number words are one token and still read by text2num."""
+    doc = nlps[lang](text)
+    assert [c.attrs["value"] for c in doc._.csr_entities if c.label == "QUANTITY"] == [value]

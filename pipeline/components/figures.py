@@ -185,7 +185,15 @@ def number_word_windows(doc: Doc, margin: int = 3) -> list[tuple[int, int]]:
     """Token ranges around words that look like numbers: text2num only reads those
     (building a wrapper for every token of the document costs more than the search)."""
     flags = doc.to_array([LIKE_NUM]).tolist()
-    hits = [i for i, like_num in enumerate(flags) if like_num and not any(ch.isdigit() for ch in doc[i].text)]
+    vocab = doc.vocab
+    hits = []
+    for i, like_num in enumerate(flags):
+        tok = doc[i] if like_num or "-" in doc[i].text else None
+        if tok is None or any(ch.isdigit() for ch in tok.text):
+            continue
+        # "vingt-quatre", "quatre-vingt-quinze": hyphenated words are one token
+        if like_num or any(vocab[part].like_num for part in tok.lower_.split("-") if part):
+            hits.append(i)
     windows: list[list[int]] = []
     for i in hits:
         lo, hi = max(0, i - margin), min(len(doc), i + margin + 1)
