@@ -161,7 +161,17 @@ class DateRules:
             ("year", rf"(?<![\w#@/.,:°’'-]){YY}(?!-\w|[.,]\d|[ \u00a0]?%)"),
         ]
         self.patterns = [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
-        self.anchor_re = anchor_pattern(d)
+        # patterns that cannot match unless one of these words is in the text
+        weekdays = [w.lower() for w in self.weekdays]
+        self.required_words = {
+            "quarter_words": [w.lower() for w in d["quarter_words"]],
+            "half_words": [w.lower() for w in d["half_words"]],
+            "weekday_day": weekdays, "weekday_relative": weekdays, "weekday": weekdays,
+            "mod_year": [w.lower() for w in self.mods], "mod_month": [w.lower() for w in self.mods],
+            "mod_month_year": [w.lower() for w in self.mods],
+            "holiday": [h.lower() for h in d.get("holidays", {})],
+            "relative": list(self.relative),
+        }
         month_alt = _alt(self.months)
         self.month_re = re.compile(r"(?<!\w)" + month_alt + r"(?!\w)", re.IGNORECASE)
         # patterns that cannot match without a month name only look near month names
@@ -371,32 +381,6 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
     return True
 
 
-CONTEXT_KEYS = {"prepositions", "baseline_markers", "target_markers", "range_words", "today_nowadays_context",
-                "today_event_verbs", "year_link", "mod_year_link", "yearless_date_context"}
-
-
-def anchor_pattern(data: dict) -> re.Pattern:
-    """Digits or a date word: every date expression contains one (context words excluded)."""
-    words = set()
-
-    def collect(value):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                collect(k)
-                collect(v)
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                collect(v)
-        elif isinstance(value, str):
-            words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", value))
-
-    for key, value in data.items():
-        if key not in CONTEXT_KEYS:
-            collect(value)
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d|(?<!\w)(?:{alt})", re.IGNORECASE)
-
-
 def windows(text: str, anchor_re: re.Pattern, before: int = 40, after: int = 60) -> list[tuple[int, int]]:
     """Stretches of text around date anchors, ending at whitespace so no word is cut."""
     spans: list[list[int]] = []
@@ -420,9 +404,13 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     r = rules_for(lang)
     published, header_end = parse_header(text)
     found = []
-    regions = windows(text, r.anchor_re)
+    regions = [(0, len(text))]  # anchor windows cover most of a press text: not worth computing
     month_regions = windows(text, r.month_re, before=40, after=60)
+    lower = text.lower()
     for name, pat in r.patterns:
+        needed = r.required_words.get(name)
+        if needed is not None and not any(w in lower for w in needed):
+            continue
         scan = month_regions if name in r.needs_month else regions
         for m in (m for start, end in scan for m in pat.finditer(text, start, end)):
             if not keep(name, m, text, r, header_end):
