@@ -33,9 +33,6 @@ class FactRules:
         f = load(lang, "facts")
         d = load(lang, "dates")
         self.self_ref = {w.lower() for w in f["self_reference"]}
-        self.self_ref_re = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(self.self_ref, key=len, reverse=True)) + r")(?![\w])",
-            re.IGNORECASE)
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
             re.IGNORECASE)
