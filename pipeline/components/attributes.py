@@ -1,0 +1,158 @@
+"""A faster stand-in for a model's AttributeRuler, with the same rules and the same result.
+
+The English model maps tags to POS and morphology with an AttributeRuler of
+179 rules. spaCy runs them through a Matcher and then sets attributes match
+by match in Python, which costs about as much as the tagger, the parser and
+tok2vec together spend per token. Almost all of those rules look at one
+token only (its tag, lower form, dependency, whether it is a space), so
+here a token's attributes are looked up once per distinct
+(tag, lower, dep, is_space) and cached; only the few multi-token rules still
+go through a Matcher.
+
+The semantics are the AttributeRuler's: every matching rule applies, in the
+order the rules were added, so a later rule wins on the attribute it sets.
+`tests/test_attributes.py` checks POS, MORPH and LEMMA against the model's
+own ruler.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+
+# token attributes a single-token rule may test on the fast path
+FAST_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+# distinct (tag, lower, dep, is_space) kept; past this the cache starts again, so memory stays flat
+CACHE_SIZE = 100_000
+
+
+def _value_test(value):
+    """A predicate for one Matcher pattern value, or None if it is not supported here."""
+    if not isinstance(value, dict):
+        return lambda v, want=value: v == want
+    if len(value) != 1:
+        return None
+    (op, arg), = value.items()
+    if op == "IN":
+        members = frozenset(arg)
+        return lambda v: v in members
+    if op == "NOT_IN":
+        members = frozenset(arg)
+        return lambda v: v not in members
+    if op == "REGEX":
+        rx = re.compile(arg)
+        return lambda v: isinstance(v, str) and rx.search(v) is not None
+    return None
+
+
+def _token_test(pattern_token: dict):
+    """(tag the rule requires or None, predicate on token features), or None if unsupported."""
+    tests = []
+    for key, value in pattern_token.items():
+        if key not in FAST_KEYS:
+            return None
+        test = _value_test(value)
+        if test is None:
+            return None
+        tests.append((FAST_KEYS.index(key), test))
+    tag = pattern_token.get("TAG")
+    return (tag if isinstance(tag, str) else None), (lambda features: all(test(features[i]) for i, test in tests))
+
+
+class FastAttributeRuler:
+    """Applies AttributeRuler patterns (the `patterns` property's format)."""
+
+    def __init__(self, nlp: Language, name: str = "csr_attributes"):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.attrs: list[dict] = []
+        self.single: list[tuple[int, str | None, object, bool]] = []  # (rule id, tag, test, tests more than the tag)
+        self.matcher = Matcher(nlp.vocab)
+        self.indices: dict[str, tuple[int, int]] = {}  # matcher key -> (rule id, token index)
+        self._by_tag: dict[str, tuple] = {}
+        self._cache: dict[tuple, tuple] = {}
+
+    def add_patterns(self, patterns) -> None:
+        for rule in patterns:
+            rule_id = len(self.attrs)
+            self.attrs.append(normalize_token_attrs(self.vocab, rule["attrs"]))
+            index = rule.get("index", 0)
+            slow = []
+            for pattern in rule["patterns"]:
+                compiled = _token_test(pattern[0]) if len(pattern) == 1 and index in (0, -1) else None
+                if compiled is None:
+                    slow.append(pattern)
+                else:
+                    tag, test = compiled
+                    self.single.append((rule_id, tag, test, set(pattern[0]) != {"TAG"} or tag is None))
+            if slow:
+                key = f"csr_attr_{rule_id}"
+                self.matcher.add(key, slow)
+                self.indices[key] = (rule_id, index)
+        self._by_tag.clear()
+        self._cache.clear()
+
+    def _merged(self, rule_ids) -> dict:
+        merged: dict = {}
+        for rule_id in sorted(rule_ids):
+            merged.update(self.attrs[rule_id])
+        return merged
+
+    def _for_tag(self, tag: str) -> tuple:
+        """The rules that can apply to a token with this tag, and their result if the tag decides it."""
+        rules = [r for r in self.single if r[1] is None or r[1] == tag]
+        if any(more for *_, more in rules):
+            return rules, None
+        rule_ids = tuple(r[0] for r in rules)
+        return rules, (rule_ids, self._merged(rule_ids))
+
+    def _rules(self, tok) -> tuple:
+        tag = tok.tag_
+        per_tag = self._by_tag.get(tag)
+        if per_tag is None:
+            per_tag = self._by_tag[tag] = self._for_tag(tag)
+        candidates, decided = per_tag
+        if decided is not None:
+            return decided
+        features = (tag, tok.lower_, tok.dep_, tok.is_space)
+        cache = self._cache
+        found = cache.get(features)
+        if found is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            rule_ids = tuple(rule_id for rule_id, _, test, _ in candidates if test(features))
+            found = cache[features] = (rule_ids, self._merged(rule_ids))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        extra: dict[int, list[int]] = {}
+        if self.indices:
+            strings = self.vocab.strings
+            for match_id, start, end in self.matcher(doc, allow_missing=True):
+                rule_id, index = self.indices[strings[match_id]]
+                extra.setdefault(doc[start:end][index].i, []).append(rule_id)
+        for tok in doc:
+            rule_ids, attrs = self._rules(tok)
+            if tok.i in extra:
+                set_token_attrs(tok, self._merged(rule_ids + tuple(extra[tok.i])))
+            elif attrs:
+                set_token_attrs(tok, attrs)
+        return doc
+
+
+@Language.factory("csr_attributes")
+def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+    return FastAttributeRuler(nlp, name)
+
+
+def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
+    """Swap the model's AttributeRuler for the fast one, same rules, same place."""
+    if name not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe(name)
+    fast = nlp.add_pipe("csr_attributes", after=name)
+    fast.add_patterns(ruler.patterns)
+    nlp.disable_pipe(name)
