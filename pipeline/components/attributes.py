@@ -49,7 +49,7 @@ def _value_test(value):
 
 
 def _token_test(pattern_token: dict):
-    """(tag the rule requires or None, predicate on token features), or None if unsupported."""
+    """A predicate on token features (FAST_KEYS order), or None if the pattern is not supported here."""
     tests = []
     for key, value in pattern_token.items():
         if key not in FAST_KEYS:
@@ -58,8 +58,7 @@ def _token_test(pattern_token: dict):
         if test is None:
             return None
         tests.append((FAST_KEYS.index(key), test))
-    tag = pattern_token.get("TAG")
-    return (tag if isinstance(tag, str) else None), (lambda features: all(test(features[i]) for i, test in tests))
+    return lambda features: all(test(features[i]) for i, test in tests)
 
 
 class FastAttributeRuler:
@@ -69,10 +68,11 @@ class FastAttributeRuler:
         self.name = name
         self.vocab = nlp.vocab
         self.attrs: list[dict] = []
-        self.single: list[tuple[int, str | None, object, bool]] = []  # (rule id, tag, test, tests more than the tag)
+        self.single: list[tuple[int, object]] = []  # (rule id, test on token features)
         self.matcher = Matcher(nlp.vocab)
         self.indices: dict[str, tuple[int, int]] = {}  # matcher key -> (rule id, token index)
-        self._by_tag: dict[str, tuple] = {}
+        self._lowers: set[str] = set()  # every lower form a rule names (==, IN, NOT_IN)
+        self._lower_regexes: list[re.Pattern] = []
         self._cache: dict[tuple, tuple] = {}
 
     def add_patterns(self, patterns) -> None:
@@ -86,14 +86,25 @@ class FastAttributeRuler:
                 if compiled is None:
                     slow.append(pattern)
                 else:
-                    tag, test = compiled
-                    self.single.append((rule_id, tag, test, set(pattern[0]) != {"TAG"} or tag is None))
+                    self.single.append((rule_id, compiled))
+            for pattern in rule["patterns"]:
+                for token in pattern:
+                    self._note_lower(token.get("LOWER"))
             if slow:
                 key = f"csr_attr_{rule_id}"
                 self.matcher.add(key, slow)
                 self.indices[key] = (rule_id, index)
-        self._by_tag.clear()
         self._cache.clear()
+
+    def _note_lower(self, value) -> None:
+        if isinstance(value, str):
+            self._lowers.add(value)
+        elif isinstance(value, dict):
+            for op, arg in value.items():
+                if op == "REGEX":
+                    self._lower_regexes.append(re.compile(arg))
+                elif op in ("IN", "NOT_IN"):
+                    self._lowers.update(arg)
 
     def _merged(self, rule_ids) -> dict:
         merged: dict = {}
@@ -101,30 +112,26 @@ class FastAttributeRuler:
             merged.update(self.attrs[rule_id])
         return merged
 
-    def _for_tag(self, tag: str) -> tuple:
-        """The rules that can apply to a token with this tag, and their result if the tag decides it."""
-        rules = [r for r in self.single if r[1] is None or r[1] == tag]
-        if any(more for *_, more in rules):
-            return rules, None
-        rule_ids = tuple(r[0] for r in rules)
-        return rules, (rule_ids, self._merged(rule_ids))
+    def _lower_key(self, lower: str):
+        """What of a lower form any rule can see: the form if a rule names it, else its regex results.
+
+        Keeps the cache to a few thousand keys however many words go through.
+        """
+        if lower in self._lowers:
+            return lower
+        return tuple(rx.search(lower) is not None for rx in self._lower_regexes)
 
     def _rules(self, tok) -> tuple:
-        tag = tok.tag_
-        per_tag = self._by_tag.get(tag)
-        if per_tag is None:
-            per_tag = self._by_tag[tag] = self._for_tag(tag)
-        candidates, decided = per_tag
-        if decided is not None:
-            return decided
-        features = (tag, tok.lower_, tok.dep_, tok.is_space)
+        lower = tok.lower_
+        key = (tok.tag_, self._lower_key(lower), tok.dep_, tok.is_space)
         cache = self._cache
-        found = cache.get(features)
+        found = cache.get(key)
         if found is None:
             if len(cache) >= CACHE_SIZE:
                 cache.clear()
-            rule_ids = tuple(rule_id for rule_id, _, test, _ in candidates if test(features))
-            found = cache[features] = (rule_ids, self._merged(rule_ids))
+            features = (key[0], lower, key[2], key[3])
+            rule_ids = tuple(rule_id for rule_id, test in self.single if test(features))
+            found = cache[key] = (rule_ids, self._merged(rule_ids))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
