@@ -6,6 +6,7 @@ a non-overlapping subset and mirrors it into `doc.spans` for spaCy users.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -58,3 +59,20 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 register_extensions()
+
+
+class Intervals:
+    """Non-overlapping kept spans, sorted, with a logarithmic overlap test."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)

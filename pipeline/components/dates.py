@@ -12,7 +12,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, add_candidates, doc_text
+from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..normalize import dates as nd
 from ..reader import parse_header
 from ..resources import load
@@ -429,9 +429,11 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     # longest first; among equals, the earlier rule in the list wins
     found.sort(key=lambda c: (-c.length, c.start))
     kept: list[Candidate] = []
+    taken = Intervals()
     for c in found:
-        if not any(c.overlaps(k) for k in kept):
+        if not taken.overlaps(c.start, c.end):
             kept.append(c)
+            taken.add(c.start, c.end)
     return merge_ranges(text, merge_weekday_dates(text, sorted(kept, key=lambda c: c.start), r), r)
 
 

@@ -6,7 +6,6 @@ with tokens, to `doc.spans["csr"]` with their values as Span extensions.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from functools import cache
@@ -14,25 +13,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import SPAN_KEY, Candidate, doc_text
+from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
 from ..resources import load
-
-
-class Intervals:
-    """Non-overlapping kept spans, sorted, with a logarithmic overlap test."""
-
-    def __init__(self):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
-        return i > 0 and self.ends[i - 1] > start
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
