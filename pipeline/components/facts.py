@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..resources import load
+from ..textutil import has_word
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
 LEAD_BONUS = 2
@@ -114,7 +115,7 @@ class Context:
             return None
         for o in reversed([o for o in self.orgs if o.end <= before]):
             name = (self.canonical(o) or "").lower()
-            if re.search(rf"\b{re.escape(head)}\b", name):
+            if has_word(name, head):
                 return self.canonical(o)
         return None
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
 from ..resources import load
+from ..textutil import whole_matches
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -160,11 +161,11 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
     for name in sorted(names, key=len, reverse=True):
         if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower()):
             continue
-        for m in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
-            if taken.overlaps(m.start(), m.end()):
+        for start, end in whole_matches(text, name, not_after="#@"):
+            if taken.overlaps(start, end):
                 continue
-            added.append(Candidate(m.start(), m.end(), "ORG", "orgs:propagated", {}, priority=1))
-            taken.add(m.start(), m.end())
+            added.append(Candidate(start, end, "ORG", "orgs:propagated", {}, priority=1))
+            taken.add(start, end)
     return sorted(kept + added, key=lambda c: c.start)
 
 
