@@ -41,3 +41,33 @@ def test_whole_matches_examples(text, needle, expected):
 ])
 def test_has_word_examples(text, word, expected):
     assert has_word(text, word) is expected
+
+
+from conftest import CORPUS  # noqa: E402
+
+from pipeline.textutil import finditer_fast  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_fast_finditer_finds_what_finditer_finds(lang):
+    from pipeline.components.dates import rules_for
+    rules = rules_for(lang)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[::4]]
+    for (_name, pat), finditer in zip(rules.patterns, rules.finders, strict=True):
+        for text in texts:
+            assert [m.span() for m in finditer(text)] == [m.span() for m in pat.finditer(text)]
+            window = (len(text) // 3, 2 * len(text) // 3)
+            assert [m.span() for m in finditer(text, *window)] == [m.span() for m in pat.finditer(text, *window)]
+
+
+def test_fast_path_taken_only_for_lookbehind_then_digit():
+    year = re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)(?!\d)")
+    assert finditer_fast(year) is not year.finditer
+    word = re.compile(r"(?<!\w)(?:next|last) year")
+    assert finditer_fast(word) == word.finditer
+
+
+@given(st.text(alphabet="12/a -09", max_size=25))
+def test_fast_finditer_on_random_text(text):
+    pat = re.compile(r"(?<![\w/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/])")
+    assert [m.span() for m in finditer_fast(pat)(text)] == [m.span() for m in pat.finditer(text)]

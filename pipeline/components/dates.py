@@ -16,6 +16,7 @@ from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..normalize import dates as nd
 from ..reader import parse_header
 from ..resources import load
+from ..textutil import finditer_fast
 
 Y = r"(?:19|20)\d\d"
 SP = r"[ \u00a0]+"
@@ -161,6 +162,7 @@ class DateRules:
             ("year", rf"(?<![\w#@/.,:°’'-]){YY}(?!-\w|[.,]\d|[ \u00a0]?%)"),
         ]
         self.patterns = [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
+        self.finders = [finditer_fast(pat) for _name, pat in self.patterns]
         # patterns that cannot match unless one of these words is in the text
         weekdays = [w.lower() for w in self.weekdays]
         self.required_words = {
@@ -407,12 +409,12 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     regions = [(0, len(text))]  # anchor windows cover most of a press text: not worth computing
     month_regions = windows(text, r.month_re, before=40, after=60)
     lower = text.lower()
-    for name, pat in r.patterns:
+    for (name, pat), finditer in zip(r.patterns, r.finders, strict=True):
         needed = r.required_words.get(name)
         if needed is not None and not any(w in lower for w in needed):
             continue
         scan = month_regions if name in r.needs_month else regions
-        for m in (m for start, end in scan for m in pat.finditer(text, start, end)):
+        for m in (m for start, end in scan for m in finditer(text, start, end)):
             if not keep(name, m, text, r, header_end):
                 continue
             value, mod = resolve(name, m, r, published)
