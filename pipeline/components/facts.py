@@ -309,10 +309,12 @@ def _ancestors(tok) -> set[int]:
     return out
 
 
-def sentence_dates(doc: Doc, sent, dates: list[Candidate], r: FactRules, text: str) -> list[tuple]:
-    """(date, its clause head, is a baseline) for the resolved dates of one sentence."""
+def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r: FactRules, text: str) -> list[tuple]:
+    """(date, its clause head, is a baseline) for the resolved dates of one sentence.
+
+    `dates` are the document's dates sorted by start, `starts` their starts.
+    """
     out = []
-    starts = [d.start for d in dates]
     for d in dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]:
         if d.end > sent.end_char or d.attrs.get("value") is None:
             continue
@@ -323,13 +325,16 @@ def sentence_dates(doc: Doc, sent, dates: list[Candidate], r: FactRules, text: s
     return out
 
 
-def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], r: FactRules, text: str) -> str | None:
-    """The date of the figure's own clause, or of a clause that governs it (not a report's date)."""
+def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], starts: list[int], r: FactRules,
+              text: str) -> str | None:
+    """The date of the figure's own clause, or of a clause that governs it (not a report's date).
+
+    `candidates` come from `sentence_dates`, `starts` are their starts.
+    """
     fig_span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
     governing = _ancestors(fig_clause) if fig_clause is not None else set()
     best, best_score = None, None
-    starts = [c[0].start for c in candidates]
     near = candidates[bisect.bisect_left(starts, fig.start - DATE_REACH):bisect.bisect_left(starts, fig.end + DATE_REACH)]
     for d, d_clause, before, baseline, target in near:
         if baseline:
@@ -354,25 +359,27 @@ def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], r: FactRules, t
 def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     r = rules_for(lang)
     orgs = [c for c in entities if c.label == "ORG"]
-    dates = [c for c in entities if c.label == "DATE"]
+    dates = sorted((c for c in entities if c.label == "DATE"), key=lambda c: c.start)
+    date_starts = [d.start for d in dates]
     ctx = Context(doc, orgs, r)
     figures = [c for c in entities if c.label in FIGURE_LABELS]
     facts = []
     figures.sort(key=lambda c: c.start)
     starts = [f.start for f in figures]
     for sent in doc.sents:
-        info = in_sentence_dates = None
+        info = in_sentence_dates = in_sentence_starts = None
         lo = bisect.bisect_left(starts, sent.start_char)
         hi = bisect.bisect_left(starts, sent.end_char)
         for fig in figures[lo:hi]:
             if info is None:
                 info = SentenceInfo(sent, ctx)
-                in_sentence_dates = sentence_dates(doc, sent, dates, r, ctx.text)
+                in_sentence_dates = sentence_dates(doc, sent, dates, date_starts, r, ctx.text)
+                in_sentence_starts = [c[0].start for c in in_sentence_dates]
             org = link_org(doc, fig, sent, ctx, info)
             if org is None:
                 continue
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            date = link_date(doc, fig, in_sentence_dates, r, ctx.text)
+            date = link_date(doc, fig, in_sentence_dates, in_sentence_starts, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                           "sentence": ctx.text[sent.start_char:sent.end_char].strip(), "predicate": _predicate(span) if span is not None else None})
     return facts
