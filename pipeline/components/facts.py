@@ -97,6 +97,7 @@ class Context:
         self._figures = sorted((c for c in (doc._.csr_entities or []) if c.label in FIGURE_LABELS),
                                key=lambda c: c.start)
         self._figure_starts = [c.start for c in self._figures]
+        self._named_by: dict[str, list[Candidate]] = {}  # head word -> orgs whose name has it
 
     def orgs_between(self, start: int, end: int) -> list[Candidate]:
         return self.orgs[bisect.bisect_left(self._org_starts, start):bisect.bisect_left(self._org_starts, end)]
@@ -113,9 +114,12 @@ class Context:
         head = head.lower()
         if len(head) < 4:
             return None
-        for o in reversed([o for o in self.orgs if o.end <= before]):
-            name = (self.canonical(o) or "").lower()
-            if has_word(name, head):
+        named = self._named_by.get(head)
+        if named is None:  # once per head word and document, not once per figure
+            named = self._named_by[head] = [o for o in self.orgs
+                                            if has_word((self.canonical(o) or "").lower(), head)]
+        for o in reversed(named):
+            if o.end <= before:
                 return self.canonical(o)
         return None
 

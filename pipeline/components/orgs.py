@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, add_candidates, doc_text
 from ..reader import parse_header
 from ..resources import load
+from ..textutil import whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
@@ -247,8 +248,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             acronyms[acr] = (full_s, full_e)
             raw.append((full_s, full_e, "acronym_definition", 4))
     for acr in acronyms:
-        for m in re.finditer(rf"(?<![\w#@]){re.escape(acr)}(?![\w])", text):
-            raw.append((m.start(), m.end(), "acronym", 4))
+        for start, end in whole_matches(text, acr, not_after="#@"):
+            raw.append((start, end, "acronym", 4))
     out = []
     for start, end, rule, prio in raw:
         if end <= header_end:

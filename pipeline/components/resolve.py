@@ -53,10 +53,24 @@ def same_with_generic_words(short: str, long_: str, generic: set[str]) -> bool:
     return False
 
 
-def abbreviates(short: str, long_: str) -> bool:
-    """True when `short` is `long_` with some runs of words written as their initials."""
-    units = [u for u in re.split(r"[\s\-]+", long_) if u and u[0].isalnum()]
-    toks = [t for t in re.split(r"\s+", short) if t]
+def _abbreviation_parts(name: str) -> tuple[list[str], list[str]]:
+    """(words as written, units that initials stand for) of a name."""
+    return [t for t in re.split(r"\s+", name) if t], [u for u in re.split(r"[\s\-]+", name) if u and u[0].isalnum()]
+
+
+def _could_abbreviate(short_parts, long_parts) -> bool:
+    """A cheap necessary condition for `abbreviates`: an acronym-like word, two units, same first letter."""
+    toks, units = short_parts[0], long_parts[1]
+    return (bool(toks) and len(units) >= 2 and toks[0][0].lower() == units[0][0].lower()
+            and any(t.isupper() and len(t) >= 2 for t in toks))
+
+
+def abbreviates(short: str, long_: str, parts: tuple | None = None) -> bool:
+    """True when `short` is `long_` with some runs of words written as their initials.
+
+    `parts`: the two names' `_abbreviation_parts`, when the caller has them already.
+    """
+    (toks, _), (_, units) = parts or (_abbreviation_parts(short), _abbreviation_parts(long_))
     if not toks or len(units) < 2 or short == long_:
         return False
 
@@ -106,6 +120,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
 
     keys = [_core(n, suffixes) for n in names]
     acr_full = {acr: _core(full, suffixes) for acr, full in acronyms.items()}
+    parts = [_abbreviation_parts(n) for n in names]
     for i in range(len(names)):
         for j in range(i + 1, len(names)):
             a, b = keys[i], keys[j]
@@ -113,7 +128,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)
                 continue
             short, long_ = (a, b) if len(a) < len(b) else (b, a)
-            if len(short) >= 2 and same_with_generic_words(short, long_, generic):
+            if len(short) >= 2 and short in long_ and same_with_generic_words(short, long_, generic):
                 union(i, j)  # "Proximus" / "Proximus Group", "Ahold Delhaize" / "Koninklijke Ahold Delhaize N.V."
                 continue
             if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
@@ -122,7 +137,9 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
-            if abbreviates(names[i], names[j]) or abbreviates(names[j], names[i]):
+            pi, pj = parts[i], parts[j]
+            if (_could_abbreviate(pi, pj) and abbreviates(names[i], names[j], (pi, pj))) or \
+                    (_could_abbreviate(pj, pi) and abbreviates(names[j], names[i], (pj, pi))):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways"
     groups: dict[int, list[int]] = {}
     for i in range(len(names)):
