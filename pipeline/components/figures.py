@@ -7,12 +7,13 @@ sign); qualifiers are recorded, never spanned. Each step names its rule.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 from text_to_num import find_numbers
@@ -184,15 +185,24 @@ class _Tok:
 def number_word_windows(doc: Doc, margin: int = 3) -> list[tuple[int, int]]:
     """Token ranges around words that look like numbers: text2num only reads those
     (building a wrapper for every token of the document costs more than the search)."""
-    flags = doc.to_array([LIKE_NUM]).tolist()
+    arr = doc.to_array([LIKE_NUM, IDX])
+    flags = arr[:, 0].tolist()
+    starts = arr[:, 1].tolist()
+    text = doc_text(doc)
+    # "vingt-quatre", "quatre-vingt-quinze": hyphenated words are one token, not LIKE_NUM
+    hyphenated, pos = set(), text.find("-")
+    while pos >= 0:
+        hyphenated.add(bisect.bisect_right(starts, pos) - 1)
+        pos = text.find("-", pos + 1)
     vocab = doc.vocab
     hits = []
-    for i, like_num in enumerate(flags):
-        tok = doc[i] if like_num or "-" in doc[i].text else None
-        if tok is None or any(ch.isdigit() for ch in tok.text):
+    for i in sorted({i for i, like_num in enumerate(flags) if like_num} | hyphenated):
+        if i < 0:
             continue
-        # "vingt-quatre", "quatre-vingt-quinze": hyphenated words are one token
-        if like_num or any(vocab[part].like_num for part in tok.lower_.split("-") if part):
+        tok = doc[i]
+        if any(ch.isdigit() for ch in tok.text):
+            continue
+        if flags[i] or any(vocab[part].like_num for part in tok.lower_.split("-") if part):
             hits.append(i)
     windows: list[list[int]] = []
     for i in hits:
