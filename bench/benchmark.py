@@ -62,7 +62,7 @@ often than on real, all-different documents.
 
 Usage (from the project root):
 
-    .venv/bin/python bench/benchmark.py               # 2,000 docs, 3 repeats (~45 min on a slow 2-core VM)
+    .venv/bin/python bench/benchmark.py               # 2,000 docs, 3 repeats (~30 min on this 2-core VM)
     .venv/bin/python bench/benchmark.py --quick       # 300 docs, 1 repeat: smoke run
     .venv/bin/python bench/benchmark.py --json bench/_work/results.json
 
