@@ -89,13 +89,13 @@ class Context:
     organisation earlier in their sentence mean the document's main organisation far more
     often than the last subject (fact F1 54.5 vs 48.6)."""
 
-    def __init__(self, doc: Doc, orgs: list[Candidate], r: FactRules):
-        self.doc, self.orgs, self.r = doc, orgs, r
+    def __init__(self, doc: Doc, entities: list[Candidate], r: FactRules):
+        self.doc, self.r = doc, r
         self.text = doc_text(doc)
-        self.main = main_org(orgs, self.text)
-        self._org_starts = [o.start for o in orgs]
-        self._figures = sorted((c for c in (doc._.csr_entities or []) if c.label in FIGURE_LABELS),
-                               key=lambda c: c.start)
+        self.orgs = [c for c in entities if c.label == "ORG"]
+        self.main = main_org(self.orgs, self.text)
+        self._org_starts = [o.start for o in self.orgs]
+        self._figures = sorted((c for c in entities if c.label in FIGURE_LABELS), key=lambda c: c.start)
         self._figure_starts = [c.start for c in self._figures]
         self._named_by: dict[str, list[Candidate]] = {}  # head word -> orgs whose name has it
 
@@ -168,17 +168,17 @@ class SentenceInfo:
         self.figures = ctx.figures_between(self.start, self.end)
 
 
-def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | None = None) -> str | None:
+def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> str | None:
+    """`span`: the figure's tokens (None when they do not align)."""
     r = ctx.r
     text = ctx.text
-    info = info or SentenceInfo(sent, ctx)
     s_start = info.start
     local = info.local
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None
     if len(local) < len(info.in_sentence) and not local and not info.first_person:
         return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
-    if _reported_world_fact(doc, fig, local, r, ctx.main):
+    if _reported_world_fact(fig, span, local, r, ctx.main):
         return None
     paired = _respective_org(fig, info, ctx)
     if paired:
@@ -188,7 +188,6 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | 
     if sent_subject is None:
         prior_local = [o for o in local if o.end <= fig.start]
         sent_subject = ctx.canonical(_topic_of(prior_local, info, ctx)) if prior_local else None
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         node = span.root
         for _ in range(6):
@@ -199,7 +198,7 @@ def link_org(doc: Doc, fig: Candidate, sent, ctx: Context, info: SentenceInfo | 
                         return None  # "GM and EVgo are adding 2,700 chargers": a figure of several organisations
                     if hits:
                         return ctx.canonical(hits[0])
-                    if _refers_to_self(doc, child, r):
+                    if _refers_to_self(ctx.doc, child, r):
                         return ctx.resolve(child, fig, sent_subject)
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
                     hits = _subtree_orgs(child, local)
@@ -229,11 +228,10 @@ def _topic_of(prior: list[Candidate], info: SentenceInfo, ctx: Context) -> Candi
     return prior[-1]
 
 
-def _reported_world_fact(doc: Doc, fig: Candidate, local: list[Candidate], r: FactRules, main: str | None) -> bool:
+def _reported_world_fact(fig: Candidate, span, local: list[Candidate], r: FactRules, main: str | None) -> bool:
     """'La CREG estime que la facture d'un ménage a culminé à 3.650 euros': an organisation
     reporting on the world. The figure's clause is the complement of a reporting verb and its
     subject is a third party (no organisation, pronoun or possessive)."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return False
     clause = _clause_head(span.root)
@@ -314,7 +312,8 @@ def _ancestors(tok) -> set[int]:
 
 
 def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r: FactRules, text: str) -> list[tuple]:
-    """(date, its clause head, is a baseline) for the resolved dates of one sentence.
+    """(date, its clause head, text just before it, is a baseline, is a target) for the
+    resolved dates of one sentence.
 
     `dates` are the document's dates sorted by start, `starts` their starts.
     """
@@ -329,13 +328,13 @@ def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r:
     return out
 
 
-def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], starts: list[int], r: FactRules,
+def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[int], r: FactRules,
               text: str) -> str | None:
     """The date of the figure's own clause, or of a clause that governs it (not a report's date).
 
-    `candidates` come from `sentence_dates`, `starts` are their starts.
+    `fig_span`: the figure's tokens or None; `candidates` come from `sentence_dates`,
+    `starts` are their starts.
     """
-    fig_span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
     governing = _ancestors(fig_clause) if fig_clause is not None else set()
     best, best_score = None, None
@@ -362,30 +361,25 @@ def link_date(doc: Doc, fig: Candidate, candidates: list[tuple], starts: list[in
 
 def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     r = rules_for(lang)
-    orgs = [c for c in entities if c.label == "ORG"]
     dates = sorted((c for c in entities if c.label == "DATE"), key=lambda c: c.start)
     date_starts = [d.start for d in dates]
-    ctx = Context(doc, orgs, r)
-    figures = [c for c in entities if c.label in FIGURE_LABELS]
+    ctx = Context(doc, entities, r)
     facts = []
-    figures.sort(key=lambda c: c.start)
-    starts = [f.start for f in figures]
     for sent in doc.sents:
-        info = in_sentence_dates = in_sentence_starts = None
-        lo = bisect.bisect_left(starts, sent.start_char)
-        hi = bisect.bisect_left(starts, sent.end_char)
-        for fig in figures[lo:hi]:
-            if info is None:
-                info = SentenceInfo(sent, ctx)
-                in_sentence_dates = sentence_dates(doc, sent, dates, date_starts, r, ctx.text)
-                in_sentence_starts = [c[0].start for c in in_sentence_dates]
-            org = link_org(doc, fig, sent, ctx, info)
+        if not ctx.figures_between(sent.start_char, sent.end_char):
+            continue
+        info = SentenceInfo(sent, ctx)
+        in_sentence_dates = sentence_dates(doc, sent, dates, date_starts, r, ctx.text)
+        in_sentence_starts = [c[0].start for c in in_sentence_dates]
+        for fig in info.figures:
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            org = link_org(fig, span, ctx, info)
             if org is None:
                 continue
-            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            date = link_date(doc, fig, in_sentence_dates, in_sentence_starts, r, ctx.text)
+            date = link_date(fig, span, in_sentence_dates, in_sentence_starts, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
-                          "sentence": ctx.text[sent.start_char:sent.end_char].strip(), "predicate": _predicate(span) if span is not None else None})
+                          "sentence": ctx.text[sent.start_char:sent.end_char].strip(),
+                          "predicate": _predicate(span) if span is not None else None})
     return facts
 
 
