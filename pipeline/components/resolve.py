@@ -58,21 +58,20 @@ def _abbreviation_parts(name: str) -> tuple[list[str], list[str]]:
     return [t for t in re.split(r"\s+", name) if t], [u for u in re.split(r"[\s\-]+", name) if u and u[0].isalnum()]
 
 
-def _could_abbreviate(short_parts, long_parts) -> bool:
-    """A cheap necessary condition for `abbreviates`: an acronym-like word, two units, same first letter."""
-    toks, units = short_parts[0], long_parts[1]
-    return (bool(toks) and len(units) >= 2 and toks[0][0].lower() == units[0][0].lower()
-            and any(t.isupper() and len(t) >= 2 for t in toks))
-
-
 def abbreviates(short: str, long_: str, parts: tuple | None = None) -> bool:
     """True when `short` is `long_` with some runs of words written as their initials.
 
-    `parts`: the two names' `_abbreviation_parts`, when the caller has them already.
+    `parts`: the two names' `_abbreviation_parts`, when the caller has them already
+    (name clustering compares every pair of names, so the cheap tests come first).
     """
     (toks, _), (_, units) = parts or (_abbreviation_parts(short), _abbreviation_parts(long_))
     if not toks or len(units) < 2 or short == long_:
         return False
+    if not any(t.isupper() and len(t) >= 2 for t in toks):
+        return False
+    first = toks[0]
+    if first.lower() != units[0].lower() and not first.startswith(units[0][0].upper()):
+        return False  # the first word is neither the first unit nor initials starting with it
 
     def match(ti: int, ui: int) -> bool:
         if ti == len(toks):
@@ -87,7 +86,7 @@ def abbreviates(short: str, long_: str, parts: tuple | None = None) -> bool:
                 return True
         return False
 
-    return any(t.isupper() and len(t) >= 2 for t in toks) and match(0, 0)
+    return match(0, 0)
 
 
 @cache
@@ -138,17 +137,15 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
             pi, pj = parts[i], parts[j]
-            if (_could_abbreviate(pi, pj) and abbreviates(names[i], names[j], (pi, pj))) or \
-                    (_could_abbreviate(pj, pi) and abbreviates(names[j], names[i], (pj, pi))):
+            if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways"
     groups: dict[int, list[int]] = {}
     for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
     canonical_of = {}
     for members in groups.values():
-        full = [names[i] for i in members if names[i] not in acronyms]
-        pool = full or [names[i] for i in members]
-        canonical = max(pool, key=lambda n: (len(n), -names.index(n)))
+        pool = [i for i in members if names[i] not in acronyms] or members
+        canonical = names[max(pool, key=lambda i: (len(names[i]), -i))]
         for i in members:
             canonical_of[names[i]] = canonical
     for org, mention in zip(orgs, mentions, strict=True):
