@@ -165,12 +165,12 @@ class DateRules:
         self.finders = [finditer_fast(pat) for _name, pat in self.patterns]
         # patterns that cannot match unless one of these words is in the text
         weekdays = [w.lower() for w in self.weekdays]
+        mods = [w.lower() for w in self.mods]
         self.required_words = {
             "quarter_words": [w.lower() for w in d["quarter_words"]],
             "half_words": [w.lower() for w in d["half_words"]],
             "weekday_day": weekdays, "weekday_relative": weekdays, "weekday": weekdays,
-            "mod_year": [w.lower() for w in self.mods], "mod_month": [w.lower() for w in self.mods],
-            "mod_month_year": [w.lower() for w in self.mods],
+            "mod_year": mods, "mod_month": mods, "mod_month_year": mods,
             "holiday": [h.lower() for h in d.get("holidays", {})],
             "relative": list(self.relative),
         }
@@ -406,15 +406,19 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
     r = rules_for(lang)
     published, header_end = parse_header(text)
     found = []
-    regions = [(0, len(text))]  # anchor windows cover most of a press text: not worth computing
+    # month names are rare enough to scan near them only; other anchors (digits, "year") are
+    # everywhere in a press text, so those patterns scan the whole text
     month_regions = windows(text, r.month_re, before=40, after=60)
     lower = text.lower()
     for (name, pat), finditer in zip(r.patterns, r.finders, strict=True):
         needed = r.required_words.get(name)
         if needed is not None and not any(w in lower for w in needed):
             continue
-        scan = month_regions if name in r.needs_month else regions
-        for m in (m for start, end in scan for m in finditer(text, start, end)):
+        if name in r.needs_month:
+            matches = (m for start, end in month_regions for m in finditer(text, start, end))
+        else:
+            matches = finditer(text)
+        for m in matches:
             if not keep(name, m, text, r, header_end):
                 continue
             value, mod = resolve(name, m, r, published)
