@@ -88,7 +88,6 @@ class FastAttributeRuler:
                     slow.append(pattern)
                 else:
                     self.single.append((rule_id, compiled))
-            for pattern in rule["patterns"]:
                 for token in pattern:
                     self._note_lower(token.get("LOWER"))
             if slow:
