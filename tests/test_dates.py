@@ -10,6 +10,9 @@ CASES = [
     ("fr", " date 2022-11 Au [T1 2023] et au [premier trimestre 2023], puis au [premier semestre 2022].", ["2023-Q1", "2023-Q1", "2022-H1"]),
     ("fr", " date 2022-11 De [2019 à 2021], puis entre [2019 et 2021] et sur [2019-2021].", ["2019/2021"] * 3),
     ("fr", " date 2022-11 D'ici [2030], sur l'[exercice 2018].", ["2030", "2018"]),
+    # a plain year noun stays outside, a fiscal marker stays in (SPEC, 2026-12-02)
+    ("fr", " date 2022-11 Au cours de l'année [2019], puis sur l'[exercice fiscal 2020].", ["2019", "2020"]),
+    ("en", " date 2022-11 In the year [2019] and in [FY 2020], the [financial year 2021].", ["2019", "2020", "2021"]),
     ("fr", " date 2022-11 Dans les [années 1990], le [15/03/2023].", ["1990/1999", "2023-03-15"]),
     ("fr", " date 2022-11-17 Le groupe a annoncé [jeudi] un plan.", ["2022-11-17"]),
     ("en", " date 2023-03-14 Since [March 2020] and [early 2022], unlike [last year] and [this year].", ["2020-03", "2022", "2022", "2023"]),
