@@ -26,7 +26,7 @@ test: install-test
 	$(BIN)/python -m pytest -q
 
 evaluate: install
-	$(BIN)/evaluate gold/ --split test
+	$(BIN)/evaluate gold/
 
 conformance: install
 	$(BIN)/python scripts/conformance.py

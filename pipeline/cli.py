@@ -164,16 +164,22 @@ def extract_entry() -> None:
 # ---- evaluate ---------------------------------------------------------------
 
 def build_evaluate_parser() -> argparse.ArgumentParser:
+    from .evaluation import SPLITS
+
     ap = argparse.ArgumentParser(prog="evaluate", description="Score predictions against the gold set.")
     ap.add_argument("gold", help="gold folder (one SPEC JSON per document)")
     ap.add_argument("pred", nargs="?", help="predictions: a JSONL file or a folder from extract "
                                              "(default: run extract on the gold's source texts)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="all", help="documents to score (gold/splits.json)")
+    ap.add_argument("--split", choices=SPLITS, default=None,
+                    help="documents to score (gold/splits.json; real = real-dev + real-test, written = dev + test); "
+                         "default: real and written splits side by side")
     ap.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     ap.add_argument("--errors", action="store_true", help="list every false positive and negative")
     ap.add_argument("--label", help="with --errors: only this label (ORG, DATE, ..., FACT)")
     ap.add_argument("--check", action="store_true", help="only validate the gold files")
     ap.add_argument("--facts-baseline", action="store_true", help="score the naive fact linker instead of ours")
+    ap.add_argument("--no-gazetteer", action="store_true",
+                    help="run extract without the built-in list of organisations (ORG from evidence alone)")
     return ap
 
 

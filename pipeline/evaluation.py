@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 from .reader import read_document
+from .resources import NO_GAZETTEER_ENV, listed_names
 from .scoring import FIGURES, LABELS, load_records, score, validate
 
 
@@ -19,12 +21,29 @@ def gold_text_path(gold_dir: Path, rec: dict) -> Path:
     return src
 
 
+# Splits stored in gold/splits.json; `real` and `written` are their unions.
+STORED_SPLITS = ("dev", "test", "real-dev", "real-test")
+UNIONS = {"real": ("real-dev", "real-test"), "written": ("dev", "test")}
+SPLITS = (*STORED_SPLITS, *UNIONS, "all")
+# Printed side by side when no split is asked for: real press first.
+SIDE_BY_SIDE = {"real-test": "real-test", "real-dev": "real-dev", "real": "real",
+                "test": "written-test", "written": "written"}
+
+
+def split_ids(gold_dir: Path, split: str) -> set[str] | None:
+    """Document ids of `split` (None for all)."""
+    if split == "all":
+        return None
+    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
+    parts = UNIONS.get(split, (split,))
+    return {doc for part in parts for doc in splits.get(part, [])}
+
+
 def load_gold(gold_dir: Path, split: str = "all") -> tuple[dict, dict, dict]:
     """(gold records, texts, paths) for the documents of `split`."""
     gold = load_records(gold_dir)
-    if split != "all":
-        splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
-        wanted = set(splits[split])
+    wanted = split_ids(gold_dir, split)
+    if wanted is not None:
         gold = {k: v for k, v in gold.items() if k in wanted}
     paths = {k: gold_text_path(gold_dir, v) for k, v in gold.items()}
     texts = {k: read_document(p).text for k, p in paths.items()}
@@ -48,7 +67,7 @@ def run_evaluate(args, err: Console) -> int:
     if not gold_dir.is_dir():
         err.print(f"[red]evaluate: {gold_dir} is not a folder[/red]")
         return 2
-    gold, texts, paths = load_gold(gold_dir, args.split)
+    gold, texts, paths = load_gold(gold_dir, args.split or "all")
     problems = check_gold(gold, texts)
     if args.check:
         for doc_id, probs in problems.items():
@@ -56,6 +75,8 @@ def run_evaluate(args, err: Console) -> int:
                 err.print(f"[red]{doc_id}[/red]: {p}", highlight=False)
         err.print(f"{len(gold)} gold documents, {len(problems)} with problems")
         return 1 if problems else 0
+    if args.no_gazetteer:
+        os.environ[NO_GAZETTEER_ENV] = "1"
     if args.pred:
         preds = load_records(args.pred)
     else:
@@ -64,8 +85,21 @@ def run_evaluate(args, err: Console) -> int:
         from .baseline import naive_facts
 
         preds = {k: dict(v, facts=naive_facts(v, texts[k])) for k, v in preds.items() if k in texts}
+    if args.split is None:
+        reports = {}
+        for name, shown in SIDE_BY_SIDE.items():
+            ids = split_ids(gold_dir, name)
+            sub = {k: v for k, v in gold.items() if k in ids}
+            if sub:
+                reports[shown] = dict(score(sub, preds), split=name, org_by_list=org_recall_by_list(sub, preds))
+        if args.json:
+            print(json.dumps(reports, ensure_ascii=False, indent=1))
+        else:
+            print_side_by_side(reports, err)
+        return 0
     report = score(gold, preds, texts=texts, with_errors=args.errors)
     report["split"] = args.split
+    report["org_by_list"] = org_recall_by_list(gold, preds)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -73,6 +107,22 @@ def run_evaluate(args, err: Console) -> int:
     if args.errors:
         print_errors(report["errors"], err, args.label)
     return 0
+
+
+def org_recall_by_list(gold: dict, preds: dict) -> dict:
+    """ORG recall (exact) for gold names in the built-in list and for the others."""
+    counts = {"listed": [0, 0], "unlisted": [0, 0]}
+    for doc_id, g in gold.items():
+        listed = listed_names(g.get("lang", "en"))
+        found = {(s["start"], s["end"]) for s in (preds.get(doc_id) or {}).get("spans", []) or []
+                 if s["label"] == "ORG"}
+        for s in g.get("spans", []):
+            if s["label"] != "ORG":
+                continue
+            key = "listed" if s["text"] in listed or s.get("canonical") in listed else "unlisted"
+            counts[key][0] += (s["start"], s["end"]) in found
+            counts[key][1] += 1
+    return {k: {"found": f, "n": n, "recall": f / n if n else None} for k, (f, n) in counts.items()}
 
 
 def _pct(x) -> str:
@@ -105,12 +155,43 @@ def print_report(report: dict, console: Console) -> None:
     for k, v in report["normalisation"].items():
         t.add_row(k, str(v["n"]), _pct(v["accuracy"]))
     console.print(t)
+    by_list = report.get("org_by_list")
+    if by_list:
+        console.print("ORG recall (exact), names in the built-in list: "
+                      f"{_pct(by_list['listed']['recall'])} (n={by_list['listed']['n']}); "
+                      f"not in it: {_pct(by_list['unlisted']['recall'])} (n={by_list['unlisted']['n']})")
     t = Table(title="facts (span, org, date)")
     for c in ("", "P", "R", "F1", "tp", "fp", "fn"):
         t.add_column(c, justify="right")
     rows = [("all", report["facts"]), *report["facts_per_lang"].items()]
     for name, v in rows:
         t.add_row(name, _pct(v["precision"]), _pct(v["recall"]), _pct(v["f1"]), str(v["tp"]), str(v["fp"]), str(v["fn"]))
+    console.print(t)
+
+
+def print_side_by_side(reports: dict[str, dict], console: Console) -> None:
+    """Exact F1 per label, values and facts for real and written texts in one table."""
+    t = Table(title="exact F1 % by split (real press first; `--split NAME` for details)")
+    t.add_column("")
+    for name, r in reports.items():
+        t.add_column(f"{name} ({r['documents']})", justify="right")
+
+    def row(title, get):
+        t.add_row(title, *(get(r) for r in reports.values()))
+
+    for lab in LABELS:
+        row(lab, lambda r, lab=lab: _pct(r["exact"]["labels"][lab]["f1"]))
+    row("micro", lambda r: _pct(r["exact"]["micro"]["f1"]))
+    for lg in ("fr", "en"):
+        row(f"micro {lg}", lambda r, lg=lg: _pct(r["per_lang"][lg]["exact"]["micro"]["f1"])
+            if lg in r["per_lang"] else "-")
+    row("ORG recall, listed names", lambda r: _pct(r["org_by_list"]["listed"]["recall"]))
+    row("ORG recall, other names", lambda r: _pct(r["org_by_list"]["unlisted"]["recall"]))
+    for attr in ("value", "unit", "counted", "canonical"):
+        row(f"{attr} accuracy", lambda r, a=attr: _pct((r["normalisation"].get(a) or {}).get("accuracy")))
+    row("facts F1", lambda r: _pct(r["facts"]["f1"]))
+    for lg in ("fr", "en"):
+        row(f"facts F1 {lg}", lambda r, lg=lg: _pct(r["facts_per_lang"][lg]["f1"]) if lg in r["facts_per_lang"] else "-")
     console.print(t)
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate, add_candidates, doc_text
 from ..reader import parse_header
-from ..resources import load
+from ..resources import gazetteer_enabled, load
 from ..textutil import whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
@@ -75,8 +75,12 @@ class OrgRules:
         self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays)
 
 
-@cache
 def rules_for(lang: str) -> OrgRules:
+    return _rules(lang, gazetteer_enabled())
+
+
+@cache
+def _rules(lang: str, with_gazetteer: bool) -> OrgRules:
     return OrgRules(lang)
 
 

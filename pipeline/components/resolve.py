@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
-from ..resources import load
+from ..resources import gazetteer_enabled, load
 from ..textutil import whole_matches
 
 
@@ -89,8 +89,12 @@ def abbreviates(short: str, long_: str, parts: tuple | None = None) -> bool:
     return match(0, 0)
 
 
-@cache
 def _gazetteer(lang: str) -> dict[str, str]:
+    return _gazetteer_forms(lang, gazetteer_enabled())
+
+
+@cache
+def _gazetteer_forms(lang: str, with_gazetteer: bool) -> dict[str, str]:
     try:
         entries = load(lang, "gazetteer")["organisations"]
     except FileNotFoundError:
