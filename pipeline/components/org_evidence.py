@@ -149,7 +149,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             continue
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
-        while end > start and (name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"):
+        while end > start and (name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"
+                               or " " in name and name.rsplit(" ", 1)[-1].islower()):
             end = start + len(name.rsplit(" ", 1)[0]) if " " in name else start  # "City of", "Fonds de … de la"
             name = text[start:end]
         first = name.split(" ", 1)[0].lower().rstrip(".")

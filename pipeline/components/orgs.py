@@ -41,6 +41,8 @@ class OrgRules:
             for form in [entry["name"], *entry.get("aliases", [])]:
                 if len(form) >= 2:
                     self.gazetteer[form] = entry["name"]
+                if len(form) >= 4 and " " not in form and not form.isupper():
+                    self.gazetteer.setdefault(form.upper(), entry["name"])  # "ENGIE" for "Engie"
         self.gazetteer_re = re.compile(r"(?<![\w#@])" + _alt(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
         suffix = _alt(d["legal_suffixes"])
         self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
@@ -173,7 +175,8 @@ def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
         if t.lower_ in LINK_WORDS or t.text.islower() or (
-                t.pos_ not in ("PROPN", "X") and not t.is_upper and nxt.lower_ in LINK_WORDS and nxt.text.islower()):
+                t.pos_ not in ("PROPN", "X") and not t.is_upper and nxt.lower_ in LINK_WORDS and nxt.text.islower()) or (
+                t.is_sent_start and t.pos_ in ("ADV", "SCONJ", "CCONJ", "DET", "PRON", "INTJ", "ADP")):  # "Now X Co-op"
             cut = i + 1
             continue
         break
@@ -212,7 +215,11 @@ def _trim_ner(ent) -> tuple[int, int]:
         toks.pop(0)
     poss = [i for i, t in enumerate(toks[:-1]) if t.text in ("'s", "’s")]
     if poss:
-        toks = toks[poss[-1] + 1:]  # "China's Jingye Group" -> "Jingye Group"
+        owner = toks[:poss[-1]]
+        if owner and rules_for(ent.doc.lang_).head_word_re.fullmatch(owner[-1].text):
+            toks = owner  # "Newcastle City Council's Cabinet" -> "Newcastle City Council"
+        else:
+            toks = toks[poss[-1] + 1:]  # "China's Jingye Group" -> "Jingye Group"
     if not toks:
         return ent.start_char, ent.start_char
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -229,9 +236,11 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tupl
     Executive" and "Bath and North East Somerset Council" stay whole.
     """
     for m in COORDINATION.finditer(text, start, end):
-        left = text[start:m.start()]
-        last = left.rsplit(" ", 1)[-1]
-        if " " in left and (r.head_word_re.fullmatch(last) or last in r.legal):
+        left, right = text[start:m.start()].split(), text[m.end():end].split()
+        complete = r.head_word_re.fullmatch(left[-1]) or left[-1] in r.legal
+        no_links = not any(w.lower() in LINK_WORDS for w in left + right)
+        # "Enovos Green Power et Bewatt": a short name after a name of several words
+        if len(left) > 1 and (complete or no_links and len(right) <= 2):
             return [(start, m.start()), *split_coordinated(text, m.end(), end, r)]
     return [(start, end)]
 
