@@ -107,7 +107,10 @@ def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
                 break
         while j > i + 1 and (doc[j - 1].lower_ in r.links or doc[j - 1].text in "-–"):
             j -= 1
-        runs.append((i, j))
+        k = i
+        while k < j - 1 and doc[k].is_sent_start and doc[k].pos_ in FUNCTION_POS:
+            k += 1  # "Selon Tervandis", "Now Wester Derry": a capitalised word that only starts the sentence
+        runs.append((k, j))
         i = j
     return runs
 

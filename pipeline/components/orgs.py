@@ -59,7 +59,7 @@ class OrgRules:
         # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
         linked = _alt(d["named_heads_with_link"])
         self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0][a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         self.head_final_re = re.compile(
@@ -263,6 +263,9 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.named_head_re.finditer(text):
+        before = re.search(r"([A-ZÀ-Þ][\w’'\-]*)[ \u00a0]$", text[max(0, m.start() - 30):m.start()])
+        if before and before.group(1).lower() not in r.articles and before.group(1).lower() not in LINK_WORDS:
+            continue  # the head word ends a name that starts before it ("Newcastle University …")
         raw.append((m.start("name"), m.end("name"), "named_head", 3))
     for m in r.head_final_re.finditer(text):
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))

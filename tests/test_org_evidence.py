@@ -1,0 +1,107 @@
+"""ORG names that no list knows, decided once per name from the whole document (issue: organisations on real press).
+
+Sentences are written for these tests; the names are invented so that no
+list can know them.
+"""
+import pytest
+
+from pipeline.components.org_evidence import Evidence, decide
+
+
+def orgs(doc):
+    return [(doc.text[c.start:c.end], c.rule) for c in doc._.csr_entities if c.label == "ORG"]
+
+
+def names(doc):
+    return [n for n, _r in orgs(doc)]
+
+
+# 1. all-or-nothing names: evidence in one sentence labels every mention
+@pytest.mark.parametrize("lang,text,name,count", [
+    ("fr", "La coopérative solaire Brivallo a été fondée en 2020. Brivallo compte 300 membres. "
+           "Les panneaux de Brivallo couvrent 2.000 m2.", "Brivallo", 3),
+    ("fr", "L'installation est gérée entièrement par Tervandis. En 2022, Tervandis a investi 3 millions de francs. "
+           "Selon Tervandis, le réseau s'étendra.", "Tervandis", 3),
+    ("en", "The charity Moorwell Trust raised £20,000 last year. Moorwell Trust said demand grew. "
+           "Volunteers at Moorwell Trust packed 600 parcels.", "Moorwell Trust", 3),
+    ("en", "Glenhaven, the Dublin-based charity, funded 40 nurses. Glenhaven employs 120 people.", "Glenhaven", 2),
+])
+def test_every_mention_of_an_evidenced_name(nlps, lang, text, name, count):
+    found = names(nlps[lang](text))
+    assert found.count(name) == count, found
+
+
+def test_rule_names_the_evidence(nlp_fr):
+    doc = nlp_fr("La PME Walvenne, basée à Thuin, a construit l'usine. Walvenne emploie 25 personnes.")
+    rules = {r for n, r in orgs(doc) if n == "Walvenne"}
+    assert rules and all(r.startswith("orgs:") for r in rules)
+    assert any("apposition" in r for r in rules), rules
+
+
+# 2. places and other capitalised words are not organisations
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "Buses in Limerick and Athlone now run on electricity, the operator said.", "Limerick"),
+    ("en", "Buses in Limerick and Athlone now run on electricity, the operator said.", "Athlone"),
+    ("fr", "Le nouveau site de Namur accueille 40 personnes depuis mars.", "Namur"),
+    ("en", "Executive Director of the organization Michael Kincade says they got a donation.", "Michael Kincade"),
+    ("en", "Loans Officer Fiona Dunne said the staff gave 2% of their wages.", "Loans Officer Fiona Dunne"),
+    ("en", "The Honourable Patty Hajdu announced $2 million for the towns.", "Honourable Patty Hajdu"),
+    ("fr", "La scierie produira 35 millions de PMP par an.", "PMP"),
+])
+def test_not_an_organisation(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))
+
+
+# 3. boundaries
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Newcastle University and Legal & General signed the deal.", "Newcastle University"),
+    ("en", "Newcastle University and Legal & General signed the deal.", "Legal & General"),
+    ("fr", "Les promoteurs Enovos Green Power et Bewatt ont déposé un permis.", "Bewatt"),
+    ("en", "Now Wester Derry Wind Co-op has raised £1m from 400 members.", "Wester Derry Wind Co-op"),
+    ("en", "The Health and Safety Executive fined the firm £40,000.", "Health and Safety Executive"),
+    ("fr", "Le Fonds de solidarité de la FTQ investit 5 millions de dollars.", "Fonds de solidarité de la FTQ"),
+    ("en", "Brenton City Council's Cabinet approved the £2m deal.", "Brenton City Council"),
+])
+def test_boundaries(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+def test_municipal_body_only_when_it_acts(nlp_fr):
+    acts = nlp_fr("Alors que la commune de Vallorbe met le toit à disposition, la coopérative finance les panneaux.")
+    assert "commune de Vallorbe" in names(acts)
+    place = nlp_fr("Le chantier se trouve sur la commune de Vallorbe, près de la gare.")
+    assert "commune de Vallorbe" not in names(place)
+
+
+# 4. one decision per name: every mention of a name gets the same label
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Ipallix collabore avec deux ressourceries. Les sites d'Ipallix emploient 40 personnes. Ipallix a trié "
+           "8.000 tonnes."),
+    ("en", "Cardew Foods donated 2,000 meals. Staff at Cardew Foods volunteered. Cardew Foods said it would continue."),
+    ("en", "Visitors came from Leeds. Leeds City Council said Leeds would plant 5,000 trees."),
+])
+def test_same_decision_for_every_mention(nlps, lang, text):
+    doc = nlps[lang](text)
+    labelled = {(c.start, c.end) for c in doc._.csr_entities if c.label == "ORG"}
+    for name in {doc.text[s:e] for s, e in labelled}:
+        starts = [i for i in range(len(doc.text)) if doc.text.startswith(name, i)
+                  and (i == 0 or not doc.text[i - 1].isalnum())
+                  and not doc.text[i + len(name):i + len(name) + 1].isalnum()]
+        inside_longer = {i for i in starts for s, e in labelled if s <= i and i + len(name) <= e and e - s > len(name)}
+        assert all((i, i + len(name)) in labelled for i in starts if i not in inside_longer), name
+
+
+@pytest.mark.parametrize("ev,expected", [
+    (Evidence(name_like=True, ner_org=2), "ner"),
+    (Evidence(name_like=True, ner_org=1, against={"place"}), None),
+    (Evidence(name_like=True, support={"apposition"}, against={"place"}), "apposition"),
+    (Evidence(name_like=True, support={"possessive"}, against={"person"}), "possessive"),
+    (Evidence(name_like=True, support={"apposition"}, against={"title"}), None),
+    (Evidence(name_like=True, support={"subject_verb"}, against={"ner_place"}), "subject_verb"),
+    (Evidence(name_like=True, ner_org=1, against={"ner_place"}), None),
+    (Evidence(name_like=False), None),
+    (Evidence(acting_only=True, support={"subject_verb"}), "acting_body"),
+    (Evidence(acting_only=True, ner_org=3), None),
+])
+def test_decision_table(ev, expected):
+    assert decide(ev) == expected
