@@ -71,7 +71,7 @@ def _span_dict(text: str, c, shift: int) -> dict:
 
 def _fact_dict(f: dict, shift: int, figure: dict) -> dict:
     out = {"span": [f["span"][0] + shift, f["span"][1] + shift], "org": f["org"], "date": f["date"],
-           "sentence": f["sentence"]}
+           "link": f["link"], "sentence": f["sentence"]}
     if f.get("predicate"):
         out["predicate"] = f["predicate"]
     for key in ("value", "unit", "counted", "qualifier"):

@@ -25,6 +25,7 @@ from ..textutil import has_word
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
 LEAD_BONUS = 2
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 DATE_REACH = 400  # characters: a date farther from the figure does not govern its clause
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
 
@@ -62,7 +63,8 @@ def main_org(orgs: list[Candidate], text: str) -> str | None:
         return None
     counts = Counter(o.attrs.get("canonical") for o in orgs)
     # the organisations of the lead sentence are what the text is about (dev: +2 is best)
-    lead_end = text.find(". ", orgs[0].start)
+    end = SENTENCE_END.search(text, orgs[0].start)  # a headline ends at its line break
+    lead_end = end.start() if end else -1
     for o in orgs:
         if lead_end == -1 or o.start < lead_end:
             counts[o.attrs.get("canonical")] += LEAD_BONUS
@@ -168,21 +170,24 @@ class SentenceInfo:
         self.figures = ctx.figures_between(self.start, self.end)
 
 
-def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> str | None:
-    """`span`: the figure's tokens (None when they do not align)."""
+def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[str | None, str]:
+    """(organisation, the rule that chose it); organisation None when the figure is no one's.
+
+    `span`: the figure's tokens (None when they do not align).
+    """
     r = ctx.r
     text = ctx.text
     s_start = info.start
     local = info.local
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
-        return None
+        return None, "equivalence"
     if len(local) < len(info.in_sentence) and not local and not info.first_person:
-        return None  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
+        return None, "source"  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     if _reported_world_fact(fig, span, local, r, ctx.main):
-        return None
+        return None, "world"
     paired = _respective_org(fig, info, ctx)
     if paired:
-        return paired
+        return paired, "respective"
     subj = info.subject
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     if sent_subject is None:
@@ -195,28 +200,28 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> str | No
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
                     hits = _subtree_orgs(child, local)
                     if _coordinated_orgs(child, local) and info.respectively is None:
-                        return None  # "GM and EVgo are adding 2,700 chargers": a figure of several organisations
+                        return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
                     if hits:
-                        return ctx.canonical(hits[0])
+                        return ctx.canonical(hits[0]), "subject"
                     if _refers_to_self(ctx.doc, child, r):
-                        return ctx.resolve(child, fig, sent_subject)
+                        return ctx.resolve(child, fig, sent_subject), "subject_reference"
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
                     hits = _subtree_orgs(child, local)
                     if hits:
-                        return ctx.canonical(hits[0])
+                        return ctx.canonical(hits[0]), "possessor"
                     if child.lower_ in r.self_ref:
-                        return ctx.resolve(child, fig, sent_subject)
+                        return ctx.resolve(child, fig, sent_subject), "possessor_reference"
             if node.head is node or (node.pos_ == "VERB" and node.dep_ == "ROOT"):
                 break
             node = node.head
     if sent_subject:
-        return sent_subject
+        return sent_subject, "sentence_subject"
     prior = [o for o in local if o.end <= fig.start]
     if prior:
-        return ctx.canonical(_topic_of(prior, info, ctx))
+        return ctx.canonical(_topic_of(prior, info, ctx)), "topic"
     if info.group:
-        return None
-    return ctx.main
+        return None, "group"
+    return ctx.main, "main_org"
 
 
 def _topic_of(prior: list[Candidate], info: SentenceInfo, ctx: Context) -> Candidate:
@@ -329,7 +334,7 @@ def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r:
 
 
 def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[int], r: FactRules,
-              text: str) -> str | None:
+              text: str) -> tuple[str | None, str]:
     """The date of the figure's own clause, or of a clause that governs it (not a report's date).
 
     `fig_span`: the figure's tokens or None; `candidates` come from `sentence_dates`,
@@ -337,7 +342,7 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
     """
     fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
     governing = _ancestors(fig_clause) if fig_clause is not None else set()
-    best, best_score = None, None
+    best, best_score, best_how = None, None, "none"
     near = candidates[bisect.bisect_left(starts, fig.start - DATE_REACH):bisect.bisect_left(starts, fig.end + DATE_REACH)]
     for d, d_clause, before, baseline, target in near:
         if baseline:
@@ -346,17 +351,20 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
             continue  # "up 6.2% on last year": a comparison
         score = d.start - fig.end if d.start >= fig.end else fig.start - d.end
         score += 0 if target else 15
+        how = "target" if target else "nearest"
         if d_clause is not None and fig_clause is not None:
             if d_clause.i == fig_clause.i:
                 score -= 30
+                how = "target" if target else "same_clause"
             elif d_clause.i in governing:
                 if lemma(d_clause).lower() in r.reporting:
                     continue  # "said last month that ...": the announcement's date
+                how = "target" if target else "governing_clause"
             else:
                 continue  # another clause's date
         if best_score is None or score < best_score:
-            best, best_score = d, score
-    return best.attrs.get("value") if best else None
+            best, best_score, best_how = d, score, how
+    return (best.attrs.get("value"), best_how) if best else (None, "none")
 
 
 def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
@@ -373,11 +381,12 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
         in_sentence_starts = [c[0].start for c in in_sentence_dates]
         for fig in info.figures:
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            org = link_org(fig, span, ctx, info)
+            org, how = link_org(fig, span, ctx, info)
             if org is None:
                 continue
-            date = link_date(fig, span, in_sentence_dates, in_sentence_starts, r, ctx.text)
+            date, date_how = link_date(fig, span, in_sentence_dates, in_sentence_starts, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
+                          "link": {"org": how, "date": date_how},
                           "sentence": ctx.text[sent.start_char:sent.end_char].strip(),
                           "predicate": _predicate(span) if span is not None else None})
     return facts
