@@ -50,6 +50,11 @@ class FactRules:
             re.IGNORECASE)
         self.respectively = tuple(w.lower() for w in f["respectively"])
         self.reporting = set(f["reporting_verbs"])
+        # "The Town of X will receive $1.2m (from FCM)": the subject is a beneficiary, the figure the giver's
+        self.receive = set(f["receive_verbs"])
+        self.giver_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
+            re.IGNORECASE)
 
 
 @cache
@@ -201,6 +206,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                     hits = _subtree_orgs(child, local)
                     if _coordinated_orgs(child, local) and info.respectively is None:
                         return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
+                    if hits and lemma(node).lower() in r.receive:
+                        return _giver(node, child, hits[0], fig, ctx, local)
                     if hits:
                         return ctx.canonical(hits[0]), "subject"
                     if _refers_to_self(ctx.doc, child, r):
@@ -222,6 +229,23 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     if info.group:
         return None, "group"
     return ctx.main, "main_org"
+
+
+def _giver(verb, subject, receiver: Candidate, fig: Candidate, ctx: Context,
+           local: list[Candidate]) -> tuple[str | None, str]:
+    """A figure received: the giver named in the clause ("from X"), else the text's main
+    organisation when it is not the receiver; a receiver with no giver keeps its own figure."""
+    lo = min(t.idx for t in verb.subtree)
+    hi = max(t.idx + len(t.text) for t in verb.subtree)
+    sub_lo, sub_hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    for o in local:
+        if lo <= o.start and o.end <= hi and not (sub_lo <= o.start < sub_hi) \
+                and ctx.r.giver_re.search(ctx.text[max(lo, o.start - 20):o.start]):
+            return ctx.canonical(o), "giver"
+    name = ctx.canonical(receiver)
+    if ctx.main and ctx.main != name:
+        return ctx.main, "giver_main_org"
+    return name, "subject"
 
 
 def _topic_of(prior: list[Candidate], info: SentenceInfo, ctx: Context) -> Candidate:

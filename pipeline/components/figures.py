@@ -109,6 +109,8 @@ class FigureRules:
         self.ghg_re = re.compile(r"[ \u00a0\u202f]?(?:" + "|".join(d["ghg_after_mass"]) + ")")
         self.duration_re = re.compile(r"[ \u00a0\u202f]+(?:\w+[ \u00a0])?" + _alt(d["duration_units"]), re.IGNORECASE)
         self.code_words = set(d["code_words"])
+        # "net zero", "zero-emission buses", "Race to Zero": a label, not a figure
+        self.not_figure_res = [re.compile(x) for x in d["not_figure_phrases"]]
         self.qualifier_re = re.compile("(?P<w>" + _alt(d["qualifiers"]) + r")[ \u00a0]+$", re.IGNORECASE)
         self.fractions = dict(d["fractions"])
         self.fractions.update({fold(k): v for k, v in d["fractions"].items()})
@@ -673,6 +675,12 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
         return True
     if r.vague_re.search(text[max(0, start - 25):end]):
         return True
+    if is_word:
+        window_start = max(0, start - 12)
+        for pat in r.not_figure_res:
+            for m in pat.finditer(text, window_start, min(len(text), end + 25)):
+                if m.start() <= start and end <= m.end():
+                    return True
     if is_word and core.lower() in VAGUE_SCALES:
         return True
     if r.duration_re.match(text, end) and not r.unit_bare_re.match(text, end):
