@@ -6,6 +6,17 @@ FIGURES = ("QUANTITY", "MONEY", "PERCENT")
 
 CASES = [
     ("fr", "notre équipe a protégé quelque [1.131.110] clients", [("QUANTITY", 1131110, None)]),
+    # approximate counts with a noun of number (gold/README); plurals stay vague
+    ("fr", "Walvert emploie une [dizaine] de personnes et des dizaines de bénévoles", [("QUANTITY", 10, None)]),
+    ("fr", "une [cinquantaine] de membres et une [centaine] de clients", [("QUANTITY", 50, None), ("QUANTITY", 100, None)]),
+    ("en", "A [dozen] staff gave money while dozens of people came", [("QUANTITY", 12, None)]),
+    # labels that contain "zero" are not counts
+    ("en", "net zero by 2040 with [20] zero-emission buses and zero waste", [("QUANTITY", 20, None)]),
+    ("fr", "objectif zéro émission et net zéro, avec [12] bus", [("QUANTITY", 12, None)]),
+    ("en", "it joined the Race to Zero campaign with [3] partners", [("QUANTITY", 3, None)]),
+    # peak power and capitalised energy units
+    ("fr", "la centrale produit [5'300’000 KWh] et [11,87 MWc]", [("QUANTITY", 5300000, "kWh"), ("QUANTITY", 11.87, "MW")]),
+    ("en", "a [5MWp] solar array", [("QUANTITY", 5, "MW")]),
     ("fr", "[160.000] familles bénéficient du tarif", [("QUANTITY", 160000, None)]),
     ("fr", "avec [50 Go] de données mobiles", [("QUANTITY", 50, "GB")]),
     ("fr", "soit [1,5 million de tonnes] de déchets", [("QUANTITY", 1500000, "t")]),

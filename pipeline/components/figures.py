@@ -126,6 +126,10 @@ class FigureRules:
         self.vague_re = re.compile(_alt(d["vague_numbers"]) + "$", re.IGNORECASE)
         self.time_re = re.compile(r"\d{1,2}(?:[h:]\d{2}\b|h\b|[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
         self.extra_words = d["number_words_extra"]
+        # "une dizaine de bénévoles" -> `dizaine` 10; plural "des dizaines" stays vague
+        self.approx = {k.lower(): v for k, v in d["approximate_numbers"].items()}
+        self.approx_re = re.compile(r"(?<!\w)" + _alt(d["approximate_number_articles"]) + r"[ \u00a0]+(?P<w>"
+                                    + _alt(self.approx) + r")(?!\w)", re.IGNORECASE)
         self.extra_words_re = re.compile(r"(?<!\w)" + _alt(self.extra_words), re.IGNORECASE) if self.extra_words else None
         self.digit_words = d["digit_words"]
         digit_alt = _alt(self.digit_words)
@@ -227,10 +231,12 @@ def word_cores(doc: Doc, lang: str) -> list[tuple[int, int, float]]:
             if occ.is_ordinal or any(ch.isdigit() for t in toks[occ.start:occ.end] for ch in t.text):
                 continue
             out.append((first.idx, last.idx + len(last.text), float(occ.value)))
+    text = doc_text(doc)
     if r.extra_words_re is not None:
-        text = doc_text(doc)
         for m in r.extra_words_re.finditer(text):
             out.append((m.start(), m.end(), float(r.extra_words[m.group(0).lower()])))
+    for m in r.approx_re.finditer(text):
+        out.append((m.start("w"), m.end("w"), float(r.approx[m.group("w").lower()])))
     return out
 
 
