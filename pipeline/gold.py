@@ -8,6 +8,7 @@ optional "fact": {"org", "date"}}]} (docs/spec.md, "Gold files").
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -49,7 +50,7 @@ def anchor(text: str, draft: dict, source: str) -> dict:
             problems.append(f"span {i + 1}: needs a non-empty 'text' and a label in {', '.join(LABELS)}")
             continue
         pat = _pattern(needle)
-        hits = [m for _, m in zip(range(nth + 1), pat.finditer(text, pos))]
+        hits = list(itertools.islice(pat.finditer(text, pos), nth + 1))
         if len(hits) < nth:
             problems.append(f"span {i + 1} {needle!r} ({label}): not found after {_where(text, pos)}")
             continue
