@@ -14,6 +14,8 @@ from pathlib import Path
 
 from rich.console import Console
 
+from . import SCHEMA_VERSION, __version__
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
 
@@ -110,7 +112,15 @@ def done_already(out_dir: str | None, path: str) -> bool:
 def build_extract_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="extract",
-        description="Extract organisations, figures, dates and facts from CSR press texts (SPEC records as JSON).")
+        description="Extract organisations, figures, dates and facts from CSR press texts "
+                    "(records as JSON, described in docs/spec.md).",
+        epilog="examples:\n"
+               "  extract corpus/*.txt > out.jsonl\n"
+               "  extract corpus/ -o out.jsonl --facts-csv facts.csv\n"
+               "  extract corpus/ --out-dir out/ --resume --workers 2\n"
+               "  extract --lang fr archive/*.txt\n\n"
+               "exit codes: 0 every input done, 1 some inputs gave an error record, 2 usage error",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="*", help="text files, folders (their *.txt) or globs")
     ap.add_argument("--lang", choices=["fr", "en"], help="force the language of every document")
     ap.add_argument("-o", "--output", help="write JSON Lines to FILE (default: stdout)")
@@ -122,6 +132,7 @@ def build_extract_parser() -> argparse.ArgumentParser:
     ap.add_argument("--dask", metavar="SCHEDULER", help="distribute over a Dask cluster ('local' for a LocalCluster)")
     ap.add_argument("--schema", action="store_true", help="print the output JSON Schema and exit")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__} (schema {SCHEMA_VERSION})")
     return ap
 
 
@@ -166,7 +177,16 @@ def extract_entry() -> None:
 def build_evaluate_parser() -> argparse.ArgumentParser:
     from .evaluation import SPLITS
 
-    ap = argparse.ArgumentParser(prog="evaluate", description="Score predictions against the gold set.")
+    ap = argparse.ArgumentParser(
+        prog="evaluate", description="Score predictions against the gold set (scoring rules: docs/spec.md).",
+        epilog="examples:\n"
+               "  evaluate gold/                       real and written splits side by side\n"
+               "  evaluate gold/ --split real-test     one split in detail\n"
+               "  evaluate gold/ out.jsonl --errors --label ORG\n"
+               "  evaluate gold/ --no-gazetteer        organisations from document evidence alone\n"
+               "  evaluate gold/ --check               validate the gold files\n\n"
+               "exit codes: 0 scored (or gold valid), 1 gold problems found by --check, 2 usage error",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", help="gold folder (one SPEC JSON per document)")
     ap.add_argument("pred", nargs="?", help="predictions: a JSONL file or a folder from extract "
                                              "(default: run extract on the gold's source texts)")
@@ -178,6 +198,7 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
     ap.add_argument("--label", help="with --errors: only this label (ORG, DATE, ..., FACT)")
     ap.add_argument("--check", action="store_true", help="only validate the gold files")
     ap.add_argument("--facts-baseline", action="store_true", help="score the naive fact linker instead of ours")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__} (schema {SCHEMA_VERSION})")
     ap.add_argument("--no-gazetteer", action="store_true",
                     help="run extract without the built-in list of organisations (ORG from evidence alone)")
     return ap

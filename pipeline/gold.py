@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from . import __version__
 from .reader import ReadError, read_document
 from .scoring import LABELS, validate
 
@@ -92,6 +93,7 @@ def gold_main(argv: list[str] | None = None) -> int:
         epilog="examples:\n  gold anchor corpus/fr-x.txt drafts/fr-x.json -o gold/fr-x.json\n\n"
                "exit codes: 0 written, 1 the draft has problems (listed), 2 usage or unreadable input",
         formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     a = sub.add_parser("anchor", help="turn a draft (spans by text, in order) into a gold file with offsets")
     a.add_argument("text", help="the corpus text file")

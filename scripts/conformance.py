@@ -23,12 +23,15 @@ def main(argv=None) -> int:
     ap.add_argument("--work", help="work folder (default: a temporary one)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--unverified", action="store_true", help="also score the *.unverified.jsonl files")
+    ap.add_argument("--detect", action="store_true",
+                    help="let extract detect each case's language instead of passing --lang")
     args = ap.parse_args(argv)
     ext = Path(args.external)
     cases = ext / "recognizers-text"
     if not cases.is_dir():
-        print(f"conformance: no suite at {cases}", file=sys.stderr)
-        return 2
+        # the suite is written and kept outside the project: nothing to run in a clone without it
+        print(f"conformance: skipped, the external suite is expected at {cases} (--external DIR)", file=sys.stderr)
+        return 0
     work = Path(args.work or tempfile.mkdtemp(prefix="conformance-"))
     texts, pred = work / "texts", work / "pred"
     files = sorted(cases.glob("*.jsonl"))
@@ -39,7 +42,8 @@ def main(argv=None) -> int:
     # each case's language is known (rt-fr-..., rt-en-...): say it, as a user with a
     # one-language archive would with --lang; one-line cases carry too little text to detect it
     for lang in ("fr", "en"):
-        extract = [py, "-m", "pipeline", "extract", str(texts / f"rt-{lang}-*.txt"), "--lang", lang,
+        forced = [] if args.detect else ["--lang", lang]
+        extract = [py, "-m", "pipeline", "extract", str(texts / f"rt-{lang}-*.txt"), *forced,
                    "--out-dir", str(pred), "--quiet", "--workers", str(args.workers)]
         subprocess.run(extract, check=False)
     groups = [("verified", verified)] + ([("unverified", unverified)] if args.unverified else [])
