@@ -22,16 +22,17 @@ def _client(address: str):
 
 
 def records_dask(paths: list[str], lang: str | None, batch_size: int, address: str,
-                 *, window: int = 8) -> Iterator[dict]:
+                 ids: list[str] | None = None, *, window: int = 8) -> Iterator[dict]:
     """Records in input order; at most `window` batches in flight (bounded memory)."""
-    from .runner import _batches, process_paths
+    from .work import batches, process_paths
 
+    ids = ids or [None] * len(paths)
     client, cluster = _client(address)
     try:
-        batches = _batches(paths, batch_size)
         futures = []
-        for batch in batches:
-            futures.append(client.submit(process_paths, batch, lang, batch_size, pure=False))
+        for batch, batch_ids in zip(batches(paths, batch_size), batches(ids, batch_size), strict=True):
+            futures.append(client.submit(process_paths, batch, lang, batch_size,
+                                         batch_ids if all(batch_ids) else None, pure=False))
             if len(futures) >= window:
                 yield from futures.pop(0).result()
         for fut in futures:

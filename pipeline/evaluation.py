@@ -30,11 +30,21 @@ SIDE_BY_SIDE = {"real-test": "real-test", "real-dev": "real-dev", "real": "real"
                 "test": "written-test", "written": "written"}
 
 
+class EvaluateError(Exception):
+    """A problem with the gold folder or the predictions, told in one line."""
+
+
 def split_ids(gold_dir: Path, split: str) -> set[str] | None:
     """Document ids of `split` (None for all)."""
     if split == "all":
         return None
-    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
+    path = gold_dir / "splits.json"
+    if not path.is_file():
+        raise EvaluateError(f"--split {split}: {path} does not exist (it lists the documents of each split)")
+    try:
+        splits = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise EvaluateError(f"{path}: not valid JSON ({exc})") from exc
     parts = UNIONS.get(split, (split,))
     return {doc for part in parts for doc in splits.get(part, [])}
 
@@ -46,6 +56,10 @@ def load_gold(gold_dir: Path, split: str = "all") -> tuple[dict, dict, dict]:
     if wanted is not None:
         gold = {k: v for k, v in gold.items() if k in wanted}
     paths = {k: gold_text_path(gold_dir, v) for k, v in gold.items()}
+    missing = sorted(str(p) for p in paths.values() if not p.is_file())
+    if missing:
+        raise EvaluateError(f"{len(missing)} gold source text(s) not found (looked beside {gold_dir} and in "
+                            f"its ../corpus/): {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}")
     texts = {k: read_document(p).text for k, p in paths.items()}
     return gold, texts, paths
 
@@ -55,7 +69,7 @@ def check_gold(gold: dict, texts: dict) -> dict[str, list[str]]:
 
 
 def predict(paths: dict[str, Path]) -> dict[str, dict]:
-    from .runner import process_paths
+    from .work import process_paths
 
     ids = list(paths)
     recs = process_paths([str(paths[k]) for k in ids])
@@ -63,11 +77,25 @@ def predict(paths: dict[str, Path]) -> dict[str, dict]:
 
 
 def run_evaluate(args, err: Console) -> int:
+    """The report goes to stdout (pipe it, redirect it); messages go to stderr."""
+    out = Console(width=None if Console().is_terminal else 120)
+    try:
+        return _evaluate(args, err, out)
+    except (EvaluateError, ValueError, OSError) as exc:
+        err.print(f"[red]evaluate: {exc}[/red]", highlight=False)
+        return 2
+
+
+def _evaluate(args, err: Console, out: Console) -> int:
     gold_dir = Path(args.gold)
     if not gold_dir.is_dir():
-        err.print(f"[red]evaluate: {gold_dir} is not a folder[/red]")
-        return 2
-    gold, texts, paths = load_gold(gold_dir, args.split or "all")
+        raise EvaluateError(f"{gold_dir} is not a folder")
+    if args.pred and not Path(args.pred).exists():
+        raise EvaluateError(f"predictions {args.pred}: no such file or folder")
+    split = args.split
+    if split is None and not (gold_dir / "splits.json").is_file():
+        split = "all"  # no splits to set side by side: one report over every document
+    gold, texts, paths = load_gold(gold_dir, split or "all")
     problems = check_gold(gold, texts)
     if args.check:
         for doc_id, probs in problems.items():
@@ -79,13 +107,17 @@ def run_evaluate(args, err: Console) -> int:
         os.environ[NO_GAZETTEER_ENV] = "1"
     if args.pred:
         preds = load_records(args.pred)
+        covered = len(set(preds) & set(gold))
+        if covered < len(gold):
+            err.print(f"[yellow]evaluate: the predictions cover {covered} of {len(gold)} gold documents; "
+                      "the others are scored as empty[/yellow]", highlight=False)
     else:
         preds = predict(paths)
     if args.facts_baseline:
         from .baseline import naive_facts
 
         preds = {k: dict(v, facts=naive_facts(v, texts[k])) for k, v in preds.items() if k in texts}
-    if args.split is None:
+    if split is None:
         reports = {}
         for name, shown in SIDE_BY_SIDE.items():
             ids = split_ids(gold_dir, name)
@@ -95,17 +127,17 @@ def run_evaluate(args, err: Console) -> int:
         if args.json:
             print(json.dumps(reports, ensure_ascii=False, indent=1))
         else:
-            print_side_by_side(reports, err)
+            print_side_by_side(reports, out)
         return 0
     report = score(gold, preds, texts=texts, with_errors=args.errors)
-    report["split"] = args.split
+    report["split"] = split
     report["org_by_list"] = org_recall_by_list(gold, preds)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        print_report(report, err)
+        print_report(report, out)
     if args.errors:
-        print_errors(report["errors"], err, args.label)
+        print_errors(report["errors"], out, args.label)
     return 0
 
 

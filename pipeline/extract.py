@@ -15,7 +15,8 @@ from .nlp import get_nlp
 from .reader import Document, ReadError, parse_header, read_document
 from .schema import SCHEMA_VERSION
 
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 25_000  # characters per Doc: a long input is parsed in pieces (memory about 0.9 GB for 1 MB)
+PIPE_BATCH = 4  # Docs in flight per nlp.pipe call: bounds memory on long inputs
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -42,11 +43,15 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 def _record(doc_id: str, source: str | None, lang: str, published: str | None,
-            spans: list[dict], facts: list[dict], encoding: str | None = None) -> dict:
+            spans: list[dict], facts: list[dict], meta: dict) -> dict:
     rec = {"schema_version": SCHEMA_VERSION, "id": doc_id, "source": source, "lang": lang,
            "published": published, "spans": spans, "facts": facts}
-    if encoding and encoding != "utf-8":
-        rec["encoding"] = encoding
+    if meta.get("encoding") and meta["encoding"] != "utf-8":
+        rec["encoding"] = meta["encoding"]
+    if meta.get("replaced"):
+        rec["replaced_bytes"] = meta["replaced"]  # undecodable bytes shown as U+FFFD
+    if meta.get("input"):
+        rec["input"] = meta["input"]
     return rec
 
 
@@ -113,19 +118,22 @@ def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
             by_lang.setdefault(lang, []).append((i, offset, chunk))
     for lang, jobs in by_lang.items():
         nlp = get_nlp(lang)
-        for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(_docs(nlp, jobs)), strict=True):
-            results.setdefault(i, []).append((offset, doc))
+        # a Doc is turned into plain records as soon as it is done, so that a long text's
+        # chunks are not all held at once (memory stays flat with the size of one input)
+        for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(_docs(nlp, jobs), batch_size=PIPE_BATCH), strict=True):
+            text = batch[i][0]
+            chunk_spans = [_span_dict(text, c, offset) for c in (doc._.csr_entities or [])]
+            by_start = {s["start"]: s for s in chunk_spans}
+            chunk_facts = [_fact_dict(f, offset, by_start.get(f["span"][0] + offset, {})) for f in doc._.csr_facts or []]
+            results.setdefault(i, []).append((offset, chunk_spans, chunk_facts))
+            del doc
     for i, (text, meta, lang) in enumerate(batch):
         published, _ = parse_header(text)
         spans, facts = [], []
-        for offset, doc in sorted(results.get(i, []), key=lambda x: x[0]):
-            chunk_spans = [_span_dict(text, c, offset) for c in (doc._.csr_entities or [])]
-            by_start = {s["start"]: s for s in chunk_spans}
+        for _offset, chunk_spans, chunk_facts in sorted(results.get(i, []), key=lambda x: x[0]):
             spans.extend(chunk_spans)
-            for f in doc._.csr_facts or []:
-                facts.append(_fact_dict(f, offset, by_start.get(f["span"][0] + offset, {})))
-        yield _record(meta.get("id", "text"), meta.get("source"), lang, published, spans, facts,
-                      meta.get("encoding"))
+            facts.extend(chunk_facts)
+        yield _record(meta.get("id", "text"), meta.get("source"), lang, published, spans, facts, meta)
 
 
 def extract_text(text: str, *, doc_id: str = "text", lang: str | None = None,

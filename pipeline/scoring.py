@@ -177,21 +177,29 @@ def _error(doc_id, kind, s, text) -> dict:
 # ---- loading and validation -------------------------------------------------
 
 def load_records(path: str | Path) -> dict[str, dict]:
-    """Records by id from a folder of JSON files or a JSON Lines file."""
+    """Records by id from a folder of JSON files or a JSON Lines file.
+
+    A file that is not valid JSON raises ValueError naming the file (and line)."""
     path = Path(path)
     out = {}
     if path.is_dir():
         for p in sorted(path.glob("*.json")):
             if p.name in ("splits.json",) or p.name.startswith("_"):
                 continue
-            rec = json.loads(p.read_text(encoding="utf-8"))
+            try:
+                rec = json.loads(p.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise ValueError(f"{p}: not valid JSON ({exc})") from exc
             if isinstance(rec, dict) and "spans" in rec:
                 out[rec.get("id") or p.stem] = rec
     else:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
-                rec = json.loads(line)
-                if "spans" in rec:
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    raise ValueError(f"{path}, line {n}: not valid JSON ({exc})") from exc
+                if isinstance(rec, dict) and "spans" in rec:
                     out[rec["id"]] = rec
     return out
 
@@ -234,7 +242,7 @@ def validate(record: dict, text: str) -> list[str]:
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
                 problems.append(f"{where}: value {v!r} is not a finite number")
             figure_offsets.add((s["start"], s["end"]))
-            if label == "MONEY" and s.get("unit") not in ("EUR", "USD", "GBP", "CHF", "CAD"):
+            if label == "MONEY" and not re.fullmatch(r"[A-Z]{3}", str(s.get("unit"))):
                 problems.append(f"{where}: MONEY unit {s.get('unit')!r} is not ISO 4217")
             if label == "PERCENT" and s.get("unit") not in (None, "pp"):
                 problems.append(f"{where}: PERCENT unit {s.get('unit')!r}")

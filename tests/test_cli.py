@@ -1,6 +1,7 @@
 """End-to-end: the `extract` command on corpus files and on bad inputs."""
 import json
 import shutil
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -68,11 +69,22 @@ def test_bad_inputs_give_error_records(tmp_path, capsys):
 
 
 def test_usage_errors(capsys, tmp_path):
-    """No input, a glob matching nothing, conflicting options: exit 2."""
+    """No input, conflicting or impossible options: exit 2, one line, no traceback."""
     assert extract_main([]) == 2
-    assert extract_main([str(tmp_path / "*.nothing")]) == 2
     assert extract_main([FR, "-o", "x.jsonl", "--out-dir", "y"]) == 2
     assert extract_main(["--bogus"]) == 2
+    assert extract_main([FR, "--batch-size", "0"]) == 2
+    assert extract_main([FR, "-o", "/no/such/dir/x.jsonl"]) == 2
+    assert extract_main([FR, "--facts-csv", "/no/such/dir/x.csv"]) == 2
+    assert extract_main([FR, "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "/no/such/dir does not exist" in err
+    assert not Path("/no/such/dir").exists()
+
+
+def test_a_glob_matching_nothing_alone_fails_without_aborting(capsys, tmp_path):
+    assert extract_main([str(tmp_path / "*.nothing")]) == 1
+    assert "no file matches" in capsys.readouterr().err
 
 
 def test_out_dir_resume_and_csv(tmp_path, capsys):
@@ -88,7 +100,7 @@ def test_out_dir_resume_and_csv(tmp_path, capsys):
     assert csv_path.read_text().splitlines()[0].startswith("document,org,date,value")
     (out / "en-retail-tesco-food-waste.json").unlink()
     assert extract_main([str(src), "--out-dir", str(out), "--resume"]) == 0
-    assert "1 input(s) already done" in capsys.readouterr().err
+    assert "1 of 2 input(s) already done" in capsys.readouterr().err
     assert (out / "en-retail-tesco-food-waste.json").exists()
 
 
@@ -153,31 +165,45 @@ def test_single_huge_line(tmp_path, monkeypatch, capsys):
     assert len(money) == text.count("3 millions d'euros")
 
 
-def test_interrupt_keeps_finished_records(tmp_path):
-    """Ctrl-C stops cleanly: exit 1, a message with what remains, complete JSON lines kept."""
-    import signal
+def _interrupted_run(tmp_path, sig, extra=()):
+    """Start extract on 40 copies of a text, stop it with `sig` once 2 records are written."""
     import subprocess
     import sys
     import time
     src = tmp_path / "in"
-    src.mkdir()
+    src.mkdir(exist_ok=True)
     for i in range(40):
         shutil.copy(FR, src / f"doc{i:02d}.txt")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(src), "-o", str(out),
-                             "--batch-size", "2"], stderr=subprocess.PIPE, text=True)
+                             "--batch-size", "2", *extra], stderr=subprocess.PIPE, text=True)
     part = tmp_path / "out.jsonl.part"
     deadline = time.time() + 120
     while time.time() < deadline and not (part.exists() and part.read_text().count("\n") >= 2):
         time.sleep(0.2)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 1
-    assert "interrupted" in err and "remaining" in err
-    assert "Traceback" not in err
-    lines = out.read_text().splitlines()
-    assert 2 <= len(lines) < 40
-    assert all(json.loads(line)["id"].startswith("doc") for line in lines)
+    return proc.returncode, err, src, out, part
+
+
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_interrupt_keeps_the_previous_output(tmp_path, signame):
+    """Ctrl-C or SIGTERM: the previous complete output is left as it was, the finished records
+    are in FILE.part, and --resume then writes exactly what an uninterrupted run writes."""
+    import signal
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"previous": "complete output"}\n')
+    code, err, src, out, part = _interrupted_run(tmp_path, getattr(signal, signame))
+    assert code == 1
+    assert "interrupted" in err and "previous outputs left as they were" in err and "Traceback" not in err
+    assert out.read_text() == '{"previous": "complete output"}\n'
+    done = part.read_text().splitlines()
+    assert 2 <= len(done) < 40 and all(json.loads(line)["id"].startswith("doc") for line in done)
+    assert extract_main(["--quiet", str(src), "-o", str(out), "--resume"]) == 0
+    whole = tmp_path / "whole.jsonl"
+    assert extract_main(["--quiet", str(src), "-o", str(whole)]) == 0
+    assert out.read_text() == whole.read_text()
+    assert not part.exists()
 
 
 def test_output_to_a_device_is_not_replaced(tmp_path, capsys):
@@ -194,3 +220,65 @@ def test_output_to_a_device_is_not_replaced(tmp_path, capsys):
     reader.join(timeout=60)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert json.loads(got[0].splitlines()[0])["id"] == "fr-telecom-tarif-social"
+
+
+def test_inputs_that_give_nothing_do_not_abort_the_batch(tmp_path, capsys):
+    """An empty folder, a folder named x.txt, an empty argument: reported, the good inputs still done."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    odd = tmp_path / "x.txt"
+    odd.mkdir()
+    upper = tmp_path / "upper"
+    upper.mkdir()
+    shutil.copy(FR, upper / "A.TXT")
+    code, recs, err = run(capsys, str(empty), str(odd), "", FR, str(upper))
+    assert code == 1
+    assert [r["id"] for r in recs if "error" not in r] == ["fr-telecom-tarif-social", "A"]
+    assert "holds no .txt file" in err and "empty argument" in err and "Traceback" not in err
+
+
+def test_standard_input(monkeypatch, capsys):
+    import io
+    raw = Path(FR).read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    code, recs, _ = run(capsys, "-")
+    assert code == 0 and recs[0]["id"] == "stdin" and recs[0]["spans"]
+
+
+def test_name_clashes_get_distinct_ids_and_files(tmp_path, capsys):
+    """a/report.txt and b/report.txt: two ids, two out-dir files, and a warning."""
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(FR if sub == "a" else EN, tmp_path / sub / "report.txt")
+    out = tmp_path / "out"
+    assert extract_main([str(tmp_path / "a" / "report.txt"), str(tmp_path / "b" / "report.txt"),
+                         "--out-dir", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a__report.json", "b__report.json"]
+    assert "share a file name" in capsys.readouterr().err
+    code, recs, _ = run(capsys, str(tmp_path / "a" / "report.txt"), str(tmp_path / "b" / "report.txt"))
+    assert [r["id"] for r in recs] == ["a/report", "b/report"]
+
+
+def test_resume_redoes_errors_and_edited_inputs(tmp_path, capsys):
+    """An error record is retried; an input edited since its record was written is redone."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FR, src / "one.txt")
+    shutil.copy(EN, src / "two.txt")
+    (src / "bad.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out.jsonl"
+    assert extract_main(["--quiet", str(src), "-o", str(out)]) == 1
+    (src / "bad.txt").write_text(" date 2022-11 Proximus a investi 3 millions d'euros.", encoding="utf-8")
+    (src / "two.txt").write_text(" date 2022-11 Tesco cut food waste by 45% last year.", encoding="utf-8")
+    assert extract_main([str(src), "-o", str(out), "--resume"]) == 0
+    assert "1 of 3 input(s) already done" in capsys.readouterr().err
+    recs = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert "error" not in recs["bad"] and recs["two"]["spans"][0]["text"] == "Tesco"
+
+
+def test_facts_csv_is_written_atomically(tmp_path):
+    csv_path = tmp_path / "facts.csv"
+    csv_path.write_text("previous,table\n")
+    assert extract_main(["--quiet", FR, "-o", str(tmp_path / "o.jsonl"), "--facts-csv", str(csv_path)]) == 0
+    assert csv_path.read_text().startswith("document,org,date")
+    assert not (tmp_path / "facts.csv.part").exists()

@@ -18,13 +18,30 @@ def test_header(text, published, end):
 
 def test_bom_is_dropped():
     """A UTF-8 BOM is not part of the text."""
-    assert decode(b"\xef\xbb\xbf date 2022-11 \xc3\xa9t\xc3\xa9") == (" date 2022-11 été", "utf-8-sig")
+    assert decode(b"\xef\xbb\xbf date 2022-11 \xc3\xa9t\xc3\xa9") == (" date 2022-11 été", "utf-8-sig", 0)
 
 
 def test_cp1252_fallback():
     """Text that is not UTF-8 is read as CP1252."""
-    text, enc = decode("Coût : 5 € « net » – l’an dernier".encode("cp1252"))
+    text, enc, _bad = decode("Coût : 5 € « net » – l’an dernier".encode("cp1252"))
     assert enc == "cp1252" and "€" in text and "’" in text and "«" in text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark(codec):
+    raw = "Le café coûte 3 € : recyclé à 45 %.".encode(codec)
+    if codec == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    text, enc, bad = decode(raw)
+    assert text == "Le café coûte 3 € : recyclé à 45 %." and enc.startswith("utf-") and bad == 0
+
+
+def test_utf8_with_one_bad_byte_stays_utf8():
+    """One invalid byte does not turn every accent into mojibake: it alone becomes U+FFFD."""
+    raw = "Les déchets recyclés ont baissé de 12 % à Liège.".encode()
+    raw = raw[:10] + b"\xff" + raw[10:]
+    text, enc, bad = decode(raw)
+    assert enc == "utf-8" and bad == 1 and "recyclés" in text and "Liège" in text and "\ufffd" in text
 
 
 def test_crlf_kept():

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
+from ..reader import parse_header
 from ..resources import load
 from ..textutil import has_word
 
@@ -396,6 +397,7 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
     dates = sorted((c for c in entities if c.label == "DATE"), key=lambda c: c.start)
     date_starts = [d.start for d in dates]
     ctx = Context(doc, entities, r)
+    _published, header_end = parse_header(ctx.text)  # the header is metadata, not the sentence
     facts = []
     for sent in doc.sents:
         if not ctx.figures_between(sent.start_char, sent.end_char):
@@ -411,7 +413,7 @@ def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
             date, date_how = link_date(fig, span, in_sentence_dates, in_sentence_starts, r, ctx.text)
             facts.append({"span": [fig.start, fig.end], "org": org, "date": date,
                           "link": {"org": how, "date": date_how},
-                          "sentence": ctx.text[sent.start_char:sent.end_char].strip(),
+                          "sentence": ctx.text[max(sent.start_char, header_end):sent.end_char].strip(),
                           "predicate": _predicate(span) if span is not None else None})
     return facts
 
