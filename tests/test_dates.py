@@ -10,6 +10,12 @@ CASES = [
     ("fr", " date 2022-11 Au [T1 2023] et au [premier trimestre 2023], puis au [premier semestre 2022].", ["2023-Q1", "2023-Q1", "2022-H1"]),
     ("fr", " date 2022-11 De [2019 à 2021], puis entre [2019 et 2021] et sur [2019-2021].", ["2019/2021"] * 3),
     ("fr", " date 2022-11 D'ici [2030], sur l'[exercice 2018].", ["2030", "2018"]),
+    # real press (gold/README): "ce" stays outside a weekday; a day before "août dernier"
+    ("fr", " date 2023-01-27 Ce [vendredi], puis le [9 août dernier] et le [1er juin dernier].", ["2023-01-27", "2022-08-09", "2022-06-01"]),
+    # "today" with a past or announcing verb is a day; with a present verb it means nowadays
+    ("fr", " date 2022-11-17 Proximus a annoncé [aujourd'hui] 300 emplois. Nous employons aujourd'hui 78 personnes.", ["2022-11-17"]),
+    ("fr", " date 2022-11-17 Proximus annonce [aujourd'hui] un plan. Vingt sites sont aujourd'hui actifs.", ["2022-11-17"]),
+    ("en", " date 2022-11-17 Tesco [today] announced a plan. The chain today employs 300,000 people.", ["2022-11-17"]),
     # a plain year noun stays outside, a fiscal marker stays in (SPEC, 2026-12-02)
     ("fr", " date 2022-11 Au cours de l'année [2019], puis sur l'[exercice fiscal 2020].", ["2019", "2020"]),
     ("en", " date 2022-11 In the year [2019] and in [FY 2020], the [financial year 2021].", ["2019", "2020", "2021"]),

@@ -74,6 +74,8 @@ class DateRules:
         self.holidays = {k.lower(): v for k, v in d["holidays"].items()}
         self.wd_before = {k.lower(): v for k, v in d["weekday_relative_before"].items()}
         self.wd_after = {k.lower(): v for k, v in d["weekday_relative_after"].items()}
+        self.demo_outside = [w.lower() for w in d["weekday_demonstratives_outside"]]
+        self.today_state_verbs = set(d["today_state_verbs"])
         demo = _alt(d["month_demonstratives"])
         from_w = _alt(d["range_words"]["from"])
         SEP = r"[-/]"
@@ -90,6 +92,7 @@ class DateRules:
                 ("month_year", rf"{M}{SP}(?:de l'année{SP}|de l’année{SP})?{YX}"),
                 ("month_year", rf"{M}{SP}{YYS}"),
                 ("holiday_relative", rf"(?<!\w){hol}{SP}(?P<hra>{_alt(d['holiday_relative_after'])})(?!\w)"),
+                ("day_month_relative", rf"{D}{SP}{M}{SP}(?P<mrel>{mrel})(?!\w)"),  # "le 9 août dernier"
                 ("month_relative", rf"{M}{SP}(?P<mrel>{mrel})(?!\w)"),
                 ("quarter_words", rf"{ORD}{SP}{qw}(?:{SP}{yl}{YY})?"),
                 ("half_words", rf"{ORD}{SP}{hw}(?:{SP}{yl}{YY})?"),
@@ -123,7 +126,10 @@ class DateRules:
             ("month_range_yearless", rf"(?<!\w)(?:{from_w}{SP}|d['’])(?P<body>{M1}{SP}(?:{to_words}){SP}{M2})(?!,?{SP}(?:\d|de{SP}\d|of{SP}\d))"),
             ("month_relative_year", rf"{M}{SP}(?:(?:of|de|d['’])[ \u00a0]*)?{rel_year}"),
             ("month_demonstrative", rf"(?<!\w){demo}{SP}{M}"),
-            ("weekday_relative", rf"(?<!\w)(?P<wb>{_alt(self.wd_before)}){SP}{WD}(?!\w)"),
+            # "ce vendredi" -> `vendredi` (gold/README): the demonstrative stays outside the span
+            *([("weekday_relative", rf"(?<!\w)(?P<wb>{_alt(self.demo_outside)}){SP}(?P<body>{WD})(?!\w)")]
+              if self.demo_outside else []),
+            ("weekday_relative", rf"(?<!\w)(?P<wb>{_alt(set(self.wd_before) - set(self.demo_outside)) if set(self.wd_before) - set(self.demo_outside) else '(?!)'}){SP}{WD}(?!\w)"),
             ("weekday_relative", rf"(?<!\w){WD}{SP}(?P<wa>{_alt(self.wd_after)})(?!\w)"),
             ("mod_month_year", rf"{mod_words}[ \u00a0-]?{M}{SP}{YY}"),
             ("mod_month", rf"{mod_words}[ \u00a0-]?{M}(?!{SP}(?:de{SP}|of{SP})?\d)"),

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
+from ..lemmas import lemma
 from ..normalize import dates as nd
 from ..reader import parse_header
 from .date_patterns import DateRules, rules_for
@@ -88,6 +89,10 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
         return (nd.ymd(year, month) if year and 1000 <= year <= 2999 else None), None
     if name == "month_relative":
         return nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published), None
+    if name == "day_month_relative":
+        ym = nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published)
+        day = _day(g.get("d"), r)
+        return (f"{ym}-{day:02d}" if ym and day else ym), None
     if name in ("quarter_words", "half_words"):
         n = r.ordinals.get(g["ord"].lower())
         if name == "quarter_words":
@@ -261,7 +266,36 @@ def find_dates(doc: Doc, lang: str) -> list[Candidate]:
         if not taken.overlaps(c.start, c.end):
             kept.append(c)
             taken.add(c.start, c.end)
+    kept = [c for c in kept if not _nowadays(doc, c, text, r)]
     return merge_ranges(text, merge_weekday_dates(text, sorted(kept, key=lambda c: c.start), r), r)
+
+
+TODAY_WORDS = {"aujourd'hui", "aujourd’hui", "today"}
+
+
+def _nowadays(doc: Doc, c: Candidate, text: str, r: DateRules) -> bool:
+    """'Nous employons aujourd'hui 78 personnes', 'sont aujourd'hui actifs': 'today' with a
+    verb of state in the present means nowadays (data/<lang>/dates.json today_state_verbs);
+    with a past or future verb, an announcing verb or any other verb it names the day."""
+    if text[c.start:c.end].lower() not in TODAY_WORDS:
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ != "ROOT":
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        # "sont aujourd'hui actifs": the copula hangs under the adjective
+        cop = [ch for ch in head.children if ch.dep_ == "cop"]
+        if not cop:
+            return False
+        head = cop[0]
+    tense = head.morph.get("Tense")
+    auxes = [ch for ch in head.children if ch.dep_.startswith("aux")]
+    if auxes or "Past" in tense or "Fut" in tense or head.tag_ in ("VBD", "MD"):
+        return False
+    return lemma(head).lower() in r.today_state_verbs or head.lower_ in r.today_state_verbs
 
 
 WEEKDAY_RULES = ("dates:weekday", "dates:weekday_relative")
