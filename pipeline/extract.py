@@ -19,8 +19,10 @@ CHUNK_CHARS = 25_000  # characters per Doc: a long input is parsed in pieces (me
 PIPE_BATCH = 4  # Docs in flight per nlp.pipe call: bounds memory on long inputs
 
 
-def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces covering `text` exactly, cut at the best boundary."""
+def split_chunks(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces covering `text` exactly, cut at the best boundary: a paragraph,
+    else a sentence, else a space away from any figure ("3 millions d'euros" stays whole)."""
+    limit = limit or CHUNK_CHARS
     if len(text) <= limit:
         return [(0, text)]
     out, pos = [], 0
@@ -33,6 +35,9 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
         for pattern in (r"\n\s*\n", r"[.!?][\"»”)]?\s+", r"\s+"):
             hits = [m.end() for m in re.finditer(pattern, window)]
             hits = [h for h in hits if h > limit // 2]
+            if pattern == r"\s+":
+                clear = [h for h in hits if not re.search(r"\d", window[max(0, h - 25):h + 3])]
+                hits = clear or hits
             if hits:
                 cut = hits[-1]
                 break
