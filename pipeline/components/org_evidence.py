@@ -189,9 +189,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("formula")
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
-        if " " in name and ev.ner_person and not ev.ner_org:
+        if " " in name and ev.ner_person and not ev.ner_org and name.rsplit(" ", 1)[-1] not in r.places:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade"
-        if ev.ner_person > ev.ner_org or any(p != name and p.endswith(" " + name) for p in person_names):
+        if (ev.ner_person > ev.ner_org and name.rsplit(" ", 1)[-1] not in r.places) or any(p != name and p.endswith(" " + name) for p in person_names):
             ev.against.add("person")
     return names
 

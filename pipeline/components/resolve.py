@@ -102,6 +102,31 @@ def _gazetteer_forms(lang: str, with_gazetteer: bool) -> dict[str, str]:
     return {form: e["name"] for e in entries for form in (e["name"], *e.get("aliases", []))}
 
 
+QUALIFIER_LINKS = {"of", "de", "du", "des", "d'", "d’", "for", "pour"}
+
+
+def narrows(short: str, long_: str, places: set[str]) -> bool:
+    """`long_` is `short` followed by a place or a qualifier: "Vodafone" / "Vodafone Ireland",
+    "Community Foundation" / "Community Foundation of the Central Blue Ridge"."""
+    sw, lw = short.split(), long_.split()
+    if len(lw) <= len(sw) or lw[:len(sw)] != sw or not any(w[:1].isupper() for w in sw):
+        return False
+    rest = lw[len(sw):]
+    if rest[0].lower() in QUALIFIER_LINKS:
+        return len(rest) > 1 and all(w[:1].isupper() or w.lower() in QUALIFIER_LINKS | {"the", "la", "le", "les"}
+                                     for w in rest[1:])
+    return " ".join(rest) in places
+
+
+def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
+    """"GESA" for "Gruyère Energie SA": initials, then the legal suffix written whole."""
+    words = long_.split()
+    if len(words) < 3 or words[-1] not in suffixes or not short.endswith(words[-1]) or short == words[-1]:
+        return False
+    head = short[:-len(words[-1])]
+    return len(head) >= 2 and abbreviates(head, " ".join(words[:-1]))
+
+
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
     """Mentions of one organisation share the fullest name used in the document."""
     data = load(lang, "orgs")
@@ -110,6 +135,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     mentions = [text[c.start:c.end] for c in orgs]
     names = list(dict.fromkeys(mentions))  # distinct names, in order of first mention
     gazetteer = _gazetteer(lang)
+    places = set(load(lang, "places")["places"])
     parent = list(range(len(names)))
 
     def find(i):
@@ -140,9 +166,14 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
+            if narrows(names[i], names[j], places) or narrows(names[j], names[i], places):
+                union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
+                continue
             pi, pj = parts[i], parts[j]
-            if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)):
-                union(i, j)  # "GM" / "General Motors", "BA" / "British Airways"
+            if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)) \
+                    or abbreviates_with_suffix(names[i], names[j], suffixes) \
+                    or abbreviates_with_suffix(names[j], names[i], suffixes):
+                union(i, j)  # "GM" / "General Motors", "BA" / "British Airways", "GESA" / "Gruyère Energie SA"
     groups: dict[int, list[int]] = {}
     for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
