@@ -35,7 +35,8 @@ def build_extract_parser() -> argparse.ArgumentParser:
                "  extract corpus/*.txt > out.jsonl\n"
                "  extract corpus/ -o out.jsonl --facts-csv facts.csv\n"
                "  extract corpus/ --out-dir out/ --resume --workers 2\n"
-               "  extract --lang fr archive/*.txt\n\n"
+               "  extract --lang fr archive/*.txt\n"
+               "  extract corpus/ -o out.jsonl --html review.html   plus a review page\n\n"
                "exit codes: 0 every input done, 1 some inputs gave an error record, 2 usage error",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="*", help="text files, folders (their *.txt), globs, or - for standard input")
@@ -43,6 +44,9 @@ def build_extract_parser() -> argparse.ArgumentParser:
     ap.add_argument("-o", "--output", help="write JSON Lines to FILE (default: stdout)")
     ap.add_argument("--out-dir", help="write one pretty JSON per input into DIR")
     ap.add_argument("--facts-csv", help="also write a flat CSV table of facts to FILE")
+    ap.add_argument("--html", metavar="FILE",
+                    help="also write a review page: one self-contained HTML file of every document, "
+                         "its highlighted spans and its facts")
     ap.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
     ap.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch")
     ap.add_argument("--resume", action="store_true",
@@ -83,6 +87,7 @@ def extract_main(argv: list[str] | None = None) -> int:
             raise UsageError("--dask needs the Dask extra: pip install 'csr-facts[dask]'")
         check_writable(args.output, "-o")
         check_writable(args.facts_csv, "--facts-csv")
+        check_writable(args.html, "--html")
         if args.out_dir and Path(args.out_dir).exists() and not Path(args.out_dir).is_dir():
             raise UsageError(f"--out-dir {args.out_dir}: not a folder")
     except (UsageError, OutputError) as exc:
@@ -118,7 +123,8 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
                "  evaluate gold/ --split real-test     one split in detail\n"
                "  evaluate gold/ out.jsonl --errors --label ORG\n"
                "  evaluate gold/ --no-gazetteer        organisations from document evidence alone\n"
-               "  evaluate gold/ --check               validate the gold files\n\n"
+               "  evaluate gold/ --check               validate the gold files\n"
+               "  evaluate gold/ out.jsonl --html eval.html   gold and prediction side by side\n\n"
                "exit codes: 0 scored (or gold valid), 1 gold problems found by --check, 2 usage error",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", help="gold folder (one SPEC JSON per document)")
@@ -134,6 +140,9 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
     ap.add_argument("--check", action="store_true", help="only validate the gold files")
     ap.add_argument("--facts-baseline", action="store_true", help="score the naive fact linker instead of ours")
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__} (schema {SCHEMA_VERSION})")
+    ap.add_argument("--html", metavar="FILE",
+                    help="also write a review page: gold and prediction of every document side by side, "
+                         "errors marked, per-label scores at the top")
     ap.add_argument("--no-gazetteer", action="store_true",
                     help="run extract without the built-in list of organisations (ORG from evidence alone)")
     return ap
@@ -146,6 +155,13 @@ def evaluate_main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
     from .evaluation import run_evaluate
+    from .output import OutputError, check_writable
+
+    try:
+        check_writable(args.html, "--html")
+    except OutputError as exc:
+        err.print(f"[red]evaluate: {exc}[/red]", highlight=False)
+        return EXIT_USAGE
     return run_evaluate(args, err)
 
 

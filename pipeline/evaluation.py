@@ -117,6 +117,9 @@ def _evaluate(args, err: Console, out: Console) -> int:
         from .baseline import naive_facts
 
         preds = {k: dict(v, facts=naive_facts(v, texts[k])) for k, v in preds.items() if k in texts}
+    if getattr(args, "html", None):  # the review page: gold and prediction side by side (pipeline/review_eval.py)
+        from .review_eval import write_evaluation_page
+        write_evaluation_page(args.html, gold, preds, texts, split=split or "all", console=err)
     if split is None:
         reports = {}
         for name, shown in SIDE_BY_SIDE.items():

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from .output import Writer, previous_records
 from .reader import fingerprint
+from .review import review_for
 from .work import batches, process_paths
 
 
@@ -83,6 +84,7 @@ def run_paths(paths: list[str], ids: list[str], args, err: Console) -> int:
     else:
         fresh = records_local(todo_paths, args.lang, args.batch_size, todo_ids)
     writer = Writer(args.output, args.out_dir, args.facts_csv)
+    review = review_for(args, err)  # --html: the review page, written once the run is complete
     show_progress = not args.quiet and err.is_terminal and len(paths) > 1
     labels: Counter = Counter()
     failed = done = n_facts = 0
@@ -96,6 +98,8 @@ def run_paths(paths: list[str], ids: list[str], args, err: Console) -> int:
             for i, path in enumerate(paths):
                 rec = reused[i] if i in reused else next(fresh)
                 writer.write(rec)
+                if review:
+                    review.add(path, rec)
                 done += 1
                 if "error" in rec:
                     failed += 1
@@ -115,6 +119,7 @@ def run_paths(paths: list[str], ids: list[str], args, err: Console) -> int:
     finally:
         if old_term is not None:
             signal.signal(signal.SIGTERM, old_term)
+    page_failed = review is not None and not review.finish(complete=not interrupted)
     if not args.quiet:
         table = Table(title="extract summary")
         table.add_column("documents")
@@ -125,4 +130,4 @@ def run_paths(paths: list[str], ids: list[str], args, err: Console) -> int:
         table.add_row(str(done), str(failed), *(str(labels[lab]) for lab in
                                                   ("ORG", "DATE", "QUANTITY", "MONEY", "PERCENT")), str(n_facts))
         err.print(table)
-    return 1 if failed or interrupted else 0
+    return 1 if failed or interrupted or page_failed else 0

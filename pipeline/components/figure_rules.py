@@ -48,7 +48,8 @@ class FigureRules:
         self.data = d
         self.digits = re.compile(r"(?<![\w.,'’/&])" + digit_pattern(lang) + r"(?![\d])")
         self.scales = d["scales"]
-        self.scale_re = re.compile(r"[ \u00a0\u202f]?(?P<w>" + _alt(self.scales) + ")")
+        # "1,5 million", "£3.5bn", "$250-thousand": a space, nothing or a hyphen before a scale word
+        self.scale_re = re.compile(r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]{3}))?(?P<w>" + _alt(self.scales) + ")")
         self.iso_codes = set(d["iso_codes"])
         self.glued_cur = dict(d["currency_glued_scale"])
         for prefix, mult in d["code_scale_prefixes"].items():  # "48.5 MGBP", "kEUR 500"
@@ -85,7 +86,8 @@ class FigureRules:
         self.unit_re = re.compile(r"[ \u00a0\u202f]?(?:" + linkers + r")?(?:" + alt + r")(?![\w²³])")
         self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³])")
         self.ghg_re = re.compile(r"[ \u00a0\u202f]?(?:" + "|".join(d["ghg_after_mass"]) + ")")
-        self.duration_re = re.compile(r"[ \u00a0\u202f]+(?:\w+[ \u00a0])?" + _alt(d["duration_units"]), re.IGNORECASE)
+        # "pendant deux ans", "a 40-year partnership": a duration, not a count
+        self.duration_re = re.compile(r"(?:[ \u00a0\u202f]+(?:\w+[ \u00a0])?|-)" + _alt(d["duration_units"]), re.IGNORECASE)
         self.code_words = set(d["code_words"])
         # "net zero", "zero-emission buses", "Race to Zero": a label, not a figure
         self.not_figure_res = [re.compile(x) for x in d["not_figure_phrases"]]
