@@ -38,3 +38,14 @@ def lemma(tok) -> str:
     forms = lemmatizer.lemmatize(tok)
     tok.lemma_ = forms[0] if forms else tok.text
     return tok.lemma_
+
+
+def is_common_noun(lang: str, word: str) -> bool:
+    """`word` (lower case) is a noun of the model's lemma tables: "carbon", "environnement".
+    A name ending in one is not a person's ("Crowley Carbon", "Chamois Environnement")."""
+    lemmatizer = _LEMMATIZERS.get(lang)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return False
+    nouns = lookups.get_table("lemma_index").get("noun")
+    return bool(nouns) and (word in nouns or word.rstrip("sx") in nouns)

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
-from ..lemmas import lemma
+from ..lemmas import is_common_noun, lemma
 from ..reader import parse_header
 from ..resources import load
 from ..textutil import whole_matches
@@ -52,6 +52,7 @@ FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "A
 class Evidence:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
+    second: str = ""  # the rule of a name decided in the second pass
     name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
     support: set[str] = field(default_factory=set)
     ner_org: int = 0
@@ -83,6 +84,8 @@ class EvidenceRules:
         owned = "|".join(re.escape(n) for n in sorted(d["business_nouns"] + d["facility_nouns"], key=len, reverse=True))
         # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's
         self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
+        at = "|".join(re.escape(w) for w in d["at_words"]) or "(?!)"  # a language may have none
+        self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
         self.title_words = {w.lower() for w in d["person_titles"]} | {n.lower() for n in d["business_nouns"]}
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|d['’]|of)[ \u00a0]*$")
 
@@ -159,8 +162,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
         first, _, rest = name.partition(" ")
-        if rest and first.lower() in r.descriptors and rest[:1].isupper():
-            start, name = start + len(first) + 1, rest  # "ONG Conservation International"
+        if rest and (first.lower() in r.descriptors or first.lower().endswith("-based")) and rest[:1].isupper():
+            start, name = start + len(first) + 1, rest  # "ONG Conservation International", "Leeds-based X"
         cut = TITLE_OF.search(name)
         if cut and all(w.lower() in r.title_words for w in name[:cut.start()].split()):
             start, name = start + cut.end(), name[cut.end():]  # "Chief Executive of Scottish Renewables"
@@ -181,6 +184,15 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
                        if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
                        and not re.match(r"[ \u00a0]?\d", text[e:e + 2])]  # "CAC 40", "Scope 3": a code
+    # a mention inside a longer name's mention is that name's ("Ireland" in "Ecocem Ireland")
+    longer = Intervals()
+    for name in sorted(names, key=len, reverse=True):
+        ev = names[name]
+        own = [(s, e) for s, e in ev.mentions if not longer.overlaps(s, e)]
+        for s, e in ev.mentions:
+            if not longer.overlaps(s, e):
+                longer.add(s, e)
+        ev.mentions = own
         for start, end in ev.mentions:
             _read_mention(doc, text, start, end, ev, ents, r)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
@@ -189,9 +201,11 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("formula")
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
-        if " " in name and ev.ner_person and not ev.ner_org and name.rsplit(" ", 1)[-1] not in r.places:
+        last = name.rsplit(" ", 1)[-1]
+        not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
+        if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade"
-        if (ev.ner_person > ev.ner_org and name.rsplit(" ", 1)[-1] not in r.places) or any(p != name and p.endswith(" " + name) for p in person_names):
+        if (ev.ner_person > ev.ner_org and not not_a_person) or any(p != name and p.endswith(" " + name) for p in person_names):
             ev.against.add("person")
     return names
 
@@ -211,6 +225,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("apposition_after")  # "Tibi, l'intercommunale …" (not "En France, le groupe …")
     if r.owner_after_re.match(after) or r.owner_before_re.search(before):
         ev.support.add("possessive")
+    if r.at_re.search(before):
+        ev.support.add("at")  # "chez Chamois": where people work or buy
     words = before.split()
     if words and words[-1] in r.titles:
         ev.against.add("person")
@@ -258,15 +274,48 @@ def decide(ev: Evidence) -> str | None:
         return None
     ner = ev.ner_org and "ner_place" not in ev.against
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or "subject_verb" in ev.support:
+    if strong or ner or ev.support & {"subject_verb", "at"}:
         return "+".join(kinds)
     return None
+
+
+HARD_VETO = {"formula", "title", "unit", "place"}
+
+
+def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> list[str]:
+    """Names nothing decided, read against the names that were: coordinated with one
+    ("une fusion entre Inservet et Chamois Environnement": `coordinated`), or the first word
+    of one ("Chamois" for "Chamois Environnement": `short_form`)."""
+    out = []
+    firsts = {a.split()[0] for a in accepted if " " in a}
+    accepted_re = re.compile("|".join(re.escape(a) for a in sorted(accepted, key=len, reverse=True))) if accepted else None
+    for name, ev in names.items():
+        if name in accepted or ev.against & HARD_VETO or not ev.name_like or ev.acting_only \
+                or " " in name and ev.ner_person or accepted_re is None:
+            continue
+        if name in firsts and not ev.ner_person:
+            ev.second = "short_form"
+            out.append(name)
+            continue
+        for s, e in ev.mentions:
+            joiner = COORD_AFTER.match(text, e)
+            tail = COORD_BEFORE.search(text[max(0, s - 80):s])
+            if joiner and accepted_re.match(text, joiner.end()) or tail and accepted_re.fullmatch(tail.group("name")):
+                ev.second = "coordinated"
+                out.append(name)
+                break
+    return out
+
+
+COORD_AFTER = re.compile(r"[ \u00a0]*(?:,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
+COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
 
 
 def apply_evidence(doc: Doc, lang: str) -> None:
     names = find_names(doc, lang)
     cands = doc._.csr_candidates or []
     vetoed = set()
+    accepted: set[str] = set()
     added = []
     taken = Intervals()
     for name in sorted(names, key=len, reverse=True):  # a longer name keeps its mentions: "LEADER Lëtzebuerg West"
@@ -276,10 +325,17 @@ def apply_evidence(doc: Doc, lang: str) -> None:
             if ev.against:
                 vetoed.add(name)
             continue
+        accepted.add(name)
         for start, end in ev.mentions:
             if not taken.overlaps(start, end):
                 taken.add(start, end)
                 added.append(Candidate(start, end, "ORG", "orgs:evidence:" + rule, {}, priority=2))
+    for name in _second_pass(names, accepted, doc_text(doc)):
+        for start, end in names[name].mentions:
+            if not taken.overlaps(start, end):
+                taken.add(start, end)
+                added.append(Candidate(start, end, "ORG", "orgs:evidence:" + names[name].second, {}, priority=2))
+        vetoed.discard(name)
     text = doc_text(doc)
     keep = [c for c in cands if not (c.label == "ORG" and text[c.start:c.end] in vetoed and (
         c.rule == "orgs:ner" or c.rule == "orgs:apposition" and "title" in names[text[c.start:c.end]].against))]

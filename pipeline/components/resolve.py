@@ -118,6 +118,14 @@ def narrows(short: str, long_: str, places: set[str]) -> bool:
     return " ".join(rest) in places
 
 
+def first_word_of(short: str, long_: str, names: list[str]) -> bool:
+    """"Chamois" for "Chamois Environnement": a one-word name that opens exactly one longer
+    name of the document is its short form."""
+    if " " in short or not long_.startswith(short + " "):
+        return False
+    return sum(1 for n in names if n.startswith(short + " ")) == 1
+
+
 def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
     """"GESA" for "Gruyère Energie SA": initials, then the legal suffix written whole."""
     words = long_.split()
@@ -166,7 +174,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
-            if narrows(names[i], names[j], places) or narrows(names[j], names[i], places):
+            if narrows(names[i], names[j], places) or narrows(names[j], names[i], places) \
+                    or first_word_of(names[i], names[j], names) or first_word_of(names[j], names[i], names):
                 union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
                 continue
             pi, pj = parts[i], parts[j]
