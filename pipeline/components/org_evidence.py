@@ -162,7 +162,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
         first, _, rest = name.partition(" ")
-        if rest and (first.lower() in r.descriptors or first.lower().endswith("-based")) and rest[:1].isupper():
+        if rest and (first in r.descriptors or first.lower() in r.descriptors or first.lower().endswith("-based")) \
+                and rest[:1].isupper():
             start, name = start + len(first) + 1, rest  # "ONG Conservation International", "Leeds-based X"
         cut = TITLE_OF.search(name)
         if cut and all(w.lower() in r.title_words for w in name[:cut.start()].split()):
