@@ -61,7 +61,7 @@ class OrgRules:
         self.named_head_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
-            rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+            rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
