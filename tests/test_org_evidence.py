@@ -47,6 +47,8 @@ def test_rule_names_the_evidence(nlp_fr):
     ("en", "Loans Officer Fiona Dunne said the staff gave 2% of their wages.", "Loans Officer Fiona Dunne"),
     ("en", "The Honourable Patty Hajdu announced $2 million for the towns.", "Honourable Patty Hajdu"),
     ("fr", "La scierie produira 35 millions de PMP par an.", "PMP"),
+    ("en", "The Council's Cabinet approved the plan, and the State will pay £2m.", "Cabinet"),
+    ("fr", "Le ministère de l'Economie soutient le projet de 40 millions d'euros.", "Economie"),
 ])
 def test_not_an_organisation(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
@@ -99,6 +101,9 @@ def test_same_decision_for_every_mention(nlps, lang, text):
     (Evidence(name_like=True, support={"apposition"}, against={"title"}), None),
     (Evidence(name_like=True, support={"subject_verb"}, against={"ner_place"}), "subject_verb"),
     (Evidence(name_like=True, ner_org=1, against={"ner_place"}), None),
+    (Evidence(name_like=True, ner_org=2, against={"common_noun"}), None),
+    (Evidence(name_like=True, ner_org=1, support={"subject_verb"}, against={"common_noun"}), None),
+    (Evidence(name_like=True, support={"apposition"}, against={"common_noun"}), "apposition"),
     (Evidence(name_like=False), None),
     (Evidence(acting_only=True, support={"subject_verb"}), "acting_body"),
     (Evidence(acting_only=True, ner_org=3), None),

@@ -202,6 +202,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("formula")
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
+        if " " not in name and not name.isupper() and is_common_noun(lang, name.lower()):
+            ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
         last = name.rsplit(" ", 1)[-1]
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
         if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
@@ -273,7 +275,9 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "place" in ev.against and not strong & {"apposition", "apposition_after"} or "person" in ev.against and not strong:
         return None
-    ner = ev.ner_org and "ner_place" not in ev.against
+    if "common_noun" in ev.against and not strong:
+        return None
+    ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
     if strong or ner or ev.support & {"subject_verb", "at"}:
         return "+".join(kinds)
