@@ -69,3 +69,37 @@ def test_wire_dateline_is_not_the_org(nlp_en):
     """'LONDON (Reuters) - X said ...': the agency in the dateline is a source."""
     found = facts_of(nlp_en, " date 2024-02 Headline\n\nLONDON (Reuters) - Unilever Plc said on Thursday it would cut 7,500 jobs.")
     assert found == [("7,500", "Unilever Plc", None)]
+
+
+def links_of(nlp, text):
+    doc = nlp(text)
+    return {doc.text[f["span"][0]:f["span"][1]]: (f["org"], f["link"]) for f in doc._.csr_facts}
+
+
+@pytest.mark.parametrize("lang,text,figure,org,rule", [
+    ("en", " date 2023-03 Tesco cut food waste by 45% in 2022.", "45%", "Tesco", "subject"),
+    ("en", " date 2023-03 Tesco's 2,700 stores donated food.", "2,700", "Tesco", "possessor"),
+    ("fr", " date 2022-11 Proximus a lancé un plan. En 2021, notre équipe a formé 1.500 personnes.", "1.500",
+     "Proximus", "subject_reference"),
+    # a figure received is the giver's
+    ("en", " date 2021-06 FCM announced grants. The Town of Espanola will receive $1,276,500 from FCM.",
+     "$1,276,500", "FCM", "giver"),
+])
+def test_every_fact_says_which_rule_chose_it(nlps, lang, text, figure, org, rule):
+    found = links_of(nlps[lang], text)
+    assert found[figure][0] == org and found[figure][1]["org"] == rule
+    assert found[figure][1]["date"] in ("target", "same_clause", "governing_clause", "nearest", "none")
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("fr", " date 2020-01 Caritas aide les sinistrés. Deux associations ont récolté 1 million d'euros.", "Deux"),
+    ("fr", " date 2020-01 Caritas aide les sinistrés. Deux associations ont récolté 1 million d'euros.",
+     "1 million d'euros"),
+    ("en", " date 2020-01 Tesco helps. Seven councils signed the pact worth £3m.", "£3m"),
+])
+def test_groups_of_organisations_get_no_fact(nlps, lang, text, figure):
+    assert figure not in links_of(nlps[lang], text)
+
+
+def test_an_organisation_counting_those_it_helps_keeps_its_fact(nlp_fr):
+    assert links_of(nlp_fr, " date 2020-01 Caritas aide dix-neuf CPAS.")["dix-neuf"][0] == "Caritas"

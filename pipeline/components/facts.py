@@ -53,6 +53,7 @@ class FactRules:
         self.reporting = set(f["reporting_verbs"])
         # "The Town of X will receive $1.2m (from FCM)": the subject is a beneficiary, the figure the giver's
         self.receive = set(f["receive_verbs"])
+        self.org_kinds = set(f["organisation_nouns"])
         self.giver_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
             re.IGNORECASE)
@@ -187,6 +188,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     local = info.local
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None, "equivalence"
+    if span is not None and _counts_acting_organisations(span, r):
+        return None, "group"  # "Deux associations ont récolté …", "seven councils signed": several organisations
     if len(local) < len(info.in_sentence) and not local and not info.first_person:
         return None, "source"  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     if _reported_world_fact(fig, span, local, r, ctx.main):
@@ -230,6 +233,22 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     if info.group:
         return None, "group"
     return ctx.main, "main_org"
+
+
+def _counts_acting_organisations(span, r: FactRules) -> bool:
+    """The figure counts organisations that are the subject of their clause, or the clause's
+    subject is such a counted group ("Deux associations ont récolté 1 million d'euros",
+    "seven councils signed"): the figure is about several organisations, not one. An
+    organisation that counts the ones it helps ("aide dix-neuf CPAS") keeps its fact."""
+    def counted_group(noun) -> bool:
+        return noun.dep_ == "nsubj" and lemma(noun).lower() in r.org_kinds and any(
+            c.dep_ == "nummod" and c.lower_ not in ("un", "une", "one", "1") for c in noun.children)
+
+    head = span.root.head if span.root.dep_ in ("nummod", "det", "amod", "quantmod") else span.root
+    if head.dep_ == "nsubj" and lemma(head).lower() in r.org_kinds:
+        return True
+    clause = _clause_head(span.root)
+    return any(counted_group(c) for c in clause.children)
 
 
 def _giver(verb, subject, receiver: Candidate, fig: Candidate, ctx: Context,

@@ -195,7 +195,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                 longer.add(s, e)
         ev.mentions = own
         for start, end in ev.mentions:
-            _read_mention(doc, text, start, end, ev, ents, r)
+            _read_mention(doc, text, start, end, ev, ents, r, header_end)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
         if any(p.search(name) for p in r.not_name):
@@ -213,7 +213,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     return names
 
 
-def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents, r: EvidenceRules) -> None:
+def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents, r: EvidenceRules,
+                  header_end: int = 0) -> None:
     for s, e, label in ents:
         if s < end and start < e and (abs(s - start) <= 4 and abs(e - end) <= 4 or start <= s and e <= end):
             if label == "ORG":
@@ -252,7 +253,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         if k >= 0 and doc[k].text in r.descriptors:
             ev.support.add("apposition")
         prev = doc[tok.start - 1]
-        if tok.start >= 2 and prev.lower_ in ("de", "d'", "d’", "of") and _amount(doc[tok.start - 2]) \
+        if prev.idx < header_end:
+            pass  # the publication header is not text: "date 2021-06 FCM"
+        elif tok.start >= 2 and prev.lower_ in ("de", "d'", "d’", "of") and _amount(doc[tok.start - 2]) \
                 or _amount(prev) and text[start:end].isupper():
             ev.against.add("unit")  # "35 millions de PMP", "40 GWh": a unit after a number
     head = root.head
