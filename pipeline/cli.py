@@ -88,6 +88,8 @@ def extract_main(argv: list[str] | None = None) -> int:
         check_writable(args.output, "-o")
         check_writable(args.facts_csv, "--facts-csv")
         check_writable(args.html, "--html")
+        if args.html and (args.html == "-" or args.html in (args.output, args.facts_csv)):
+            raise UsageError("--html needs a file of its own (not -, not the -o or --facts-csv file)")
         if args.out_dir and Path(args.out_dir).exists() and not Path(args.out_dir).is_dir():
             raise UsageError(f"--out-dir {args.out_dir}: not a folder")
     except (UsageError, OutputError) as exc:
@@ -158,6 +160,8 @@ def evaluate_main(argv: list[str] | None = None) -> int:
     from .output import OutputError, check_writable
 
     try:
+        if args.html == "-":
+            raise OutputError("--html needs a file name (the report goes to stdout)")
         check_writable(args.html, "--html")
     except OutputError as exc:
         err.print(f"[red]evaluate: {exc}[/red]", highlight=False)

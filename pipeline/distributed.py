@@ -18,7 +18,10 @@ def _client(address: str):
     if address == "local":
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
-    return Client(address), None
+    try:
+        return Client(address, timeout="10s"), None
+    except (OSError, TimeoutError) as exc:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {address} within 10 s: {exc}") from exc
 
 
 def records_dask(paths: list[str], lang: str | None, batch_size: int, address: str,

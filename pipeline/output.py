@@ -63,10 +63,16 @@ class AtomicFile:
         if not self.special:
             os.replace(self.part, self.path)
 
-    def keep_partial(self) -> str | None:
-        """After an interrupt: close, leave FILE untouched, say where the partial output is."""
+    def keep_partial(self, empty_size: int = 0) -> str | None:
+        """After an interrupt: close, leave FILE untouched, say where the partial output is
+        (a .part with nothing in it is removed rather than left behind)."""
         self.fh.close()
-        return None if self.special else str(self.part)
+        if self.special:
+            return None
+        if self.part.stat().st_size <= empty_size:
+            self.part.unlink()
+            return None
+        return str(self.part)
 
 
 class Writer:
@@ -85,8 +91,11 @@ class Writer:
             self._fh = sys.stdout
         self._csv_file = AtomicFile(facts_csv, newline="") if facts_csv else None
         self._csv = csv.writer(self._csv_file.fh) if self._csv_file else None
+        self._csv_header_size = 0
         if self._csv:
             self._csv.writerow(FACT_COLUMNS)
+            self._csv_file.fh.flush()
+            self._csv_header_size = self._csv_file.part.stat().st_size
 
     def write(self, record: dict) -> None:
         if self.out_dir:
@@ -108,7 +117,12 @@ class Writer:
 
     def keep_partial(self) -> list[str]:
         """The run stopped early: previous outputs stay; the partial ones are named."""
-        return [p for f in (self._file, self._csv_file) if f is not None and (p := f.keep_partial())]
+        kept = []
+        if self._file is not None and (p := self._file.keep_partial()):
+            kept.append(p)
+        if self._csv_file is not None and (p := self._csv_file.keep_partial(self._csv_header_size)):
+            kept.append(p)
+        return kept
 
 
 def write_fact_rows(writer, rec: dict) -> None:
