@@ -17,6 +17,7 @@ CASES = [
     # a hyphen between a number and its scale word; "40-year" is a duration; "multi-million" is vague
     ("en", "a [$250-thousand] donation to feed [35-thousand] people", [("MONEY", 250000, "USD"), ("QUANTITY", 35000, None)]),
     ("en", "a 40-year partnership and a multi-million pound upgrade with [6 Megawatt]", [("QUANTITY", 6, "MW")]),
+    ("en", "an annual saving of [175 tonnes of C02e]", [("QUANTITY", 175, "tCO2e")]),  # a zero for the O
     # peak power and capitalised energy units
     ("fr", "la centrale produit [5'300’000 KWh] et [11,87 MWc]", [("QUANTITY", 5300000, "kWh"), ("QUANTITY", 11.87, "MW")]),
     ("en", "a [5MWp] solar array", [("QUANTITY", 5, "MW")]),
