@@ -85,6 +85,9 @@ def extract_main(argv: list[str] | None = None) -> int:
             raise UsageError("--resume needs -o FILE or --out-dir DIR")
         if args.dask and importlib.util.find_spec("distributed") is None:
             raise UsageError("--dask needs the Dask extra: pip install 'csr-facts[dask]'")
+        if args.dask and args.dask != "local":
+            from .distributed import check_scheduler
+            check_scheduler(args.dask)
         check_writable(args.output, "-o")
         check_writable(args.facts_csv, "--facts-csv")
         check_writable(args.html, "--html")
@@ -92,7 +95,7 @@ def extract_main(argv: list[str] | None = None) -> int:
             raise UsageError("--html needs a file of its own (not -, not the -o or --facts-csv file)")
         if args.out_dir and Path(args.out_dir).exists() and not Path(args.out_dir).is_dir():
             raise UsageError(f"--out-dir {args.out_dir}: not a folder")
-    except (UsageError, OutputError) as exc:
+    except (UsageError, OutputError, RuntimeError) as exc:
         err.print(f"[red]extract: {exc}[/red]", highlight=False)
         return EXIT_USAGE
     inputs = expand_inputs(args.inputs)

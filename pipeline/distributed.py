@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 
-def _client(address: str):
+def _client(address: str, timeout: str = "10s"):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # the optional extra is missing
@@ -19,9 +19,15 @@ def _client(address: str):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="10s"), None
+        return Client(address, timeout=timeout), None
     except (OSError, TimeoutError) as exc:
-        raise RuntimeError(f"cannot reach the Dask scheduler at {address} within 10 s: {exc}") from exc
+        raise RuntimeError(f"cannot reach the Dask scheduler at {address} within {timeout}") from exc
+
+
+def check_scheduler(address: str, timeout: str = "10s") -> None:
+    """Before any work: an unreachable scheduler is a usage error, not a stopped run."""
+    client, _cluster = _client(address, timeout)
+    client.close()
 
 
 def records_dask(paths: list[str], lang: str | None, batch_size: int, address: str,

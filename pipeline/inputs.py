@@ -33,6 +33,8 @@ def expand_inputs(args: list[str]) -> Inputs:
             if not hits:
                 problems.append(f"{arg!r}: no file matches")
             paths.extend(hits)
+        elif os.path.isdir(arg) and Path(arg).suffix.lower() == ".txt":
+            paths.append(arg)  # a folder named like a file: an input that gives an error record
         elif os.path.isdir(arg):
             hits = sorted(str(p) for p in Path(arg).rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
             if not hits:
@@ -40,7 +42,14 @@ def expand_inputs(args: list[str]) -> Inputs:
             paths.extend(hits)
         else:
             paths.append(arg)  # missing, unreadable or a folder named x.txt: an error record
-    return Inputs(paths, problems, unique_ids(paths))
+    seen: set[str] = set()
+    unique = []
+    for p in paths:  # the same file named twice (a folder and a glob) is read once
+        key = p if p == "-" else os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return Inputs(unique, problems, unique_ids(unique))
 
 
 def unique_ids(paths: list[str]) -> list[str]:
