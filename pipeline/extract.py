@@ -16,6 +16,8 @@ from .reader import Document, ReadError, parse_header, read_document
 from .schema import SCHEMA_VERSION
 
 CHUNK_CHARS = 25_000  # characters per Doc: a long input is parsed in pieces (memory about 0.9 GB for 1 MB)
+# set by the runner (one process only): called with the characters of each piece of a long text parsed
+chunk_progress = None
 PIPE_BATCH = 4  # Docs in flight per nlp.pipe call: bounds memory on long inputs
 
 
@@ -127,6 +129,8 @@ def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
         # chunks are not all held at once (memory stays flat with the size of one input)
         for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(_docs(nlp, jobs), batch_size=PIPE_BATCH), strict=True):
             text = batch[i][0]
+            if len(text) > CHUNK_CHARS and chunk_progress is not None:
+                chunk_progress(len(_chunk))  # a long single text: characters done, for the progress bar
             chunk_spans = [_span_dict(text, c, offset) for c in (doc._.csr_entities or [])]
             by_start = {s["start"]: s for s in chunk_spans}
             chunk_facts = [_fact_dict(f, offset, by_start.get(f["span"][0] + offset, {})) for f in doc._.csr_facts or []]

@@ -286,3 +286,14 @@ def test_facts_csv_is_written_atomically(tmp_path):
     assert extract_main(["--quiet", FR, "-o", str(tmp_path / "o.jsonl"), "--facts-csv", str(csv_path)]) == 0
     assert csv_path.read_text().startswith("document,org,date")
     assert not (tmp_path / "facts.csv.part").exists()
+
+
+def test_long_text_reports_characters_done(monkeypatch):
+    """A text longer than a piece reports each parsed piece, for the progress bar."""
+    import pipeline.extract as ex
+    monkeypatch.setattr(ex, "CHUNK_CHARS", 2_000)
+    seen = []
+    monkeypatch.setattr(ex, "chunk_progress", seen.append)
+    text = "Proximus a aidé 1.500 familles en 2021.\n\n" * 200
+    ex.extract_text(text, lang="fr")
+    assert sum(seen) == len(text) and len(seen) > 1
