@@ -63,6 +63,8 @@ def test_not_an_organisation(nlps, lang, text, bad):
     ("en", "The Health and Safety Executive fined the firm £40,000.", "Health and Safety Executive"),
     ("fr", "Le Fonds de solidarité de la FTQ investit 5 millions de dollars.", "Fonds de solidarité de la FTQ"),
     ("en", "Brenton City Council's Cabinet approved the £2m deal.", "Brenton City Council"),
+    ("en", "The Caerphilly-based United Welsh Group will build 250 homes.", "United Welsh Group"),
+    ("en", "The Department for Transport (DfT) paid £3m. DfT said more would come.", "DfT"),
 ])
 def test_boundaries(nlps, lang, text, name):
     assert name in names(nlps[lang](text))

@@ -202,9 +202,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("formula")
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
+        last = name.rsplit(" ", 1)[-1]
         if " " not in name and not name.isupper() and is_common_noun(lang, name.lower()):
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
-        last = name.rsplit(" ", 1)[-1]
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
         if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade"

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate, add_candidates, doc_text
+from ..lemmas import is_common_noun
 from ..reader import parse_header
 from ..resources import gazetteer_enabled, load
 from ..textutil import whole_matches
@@ -116,6 +117,9 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     lead = re.match(r"[\s\"«»(]+", s)
     if lead:
         start += lead.end()
+    based = re.match(r"[\w'’.-]+-based[ \u00a0]+(?=[A-ZÀ-Þ])", text[start:end])
+    if based:
+        start += based.end()  # "Caerphilly-based United Welsh Group"
     return start, end
 
 
@@ -153,7 +157,8 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
         content = [w for w in names if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         initials = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper()
         caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
-        if letters in (initials, caps, "".join(w[0] for w in content).upper()):
+        every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
+        if letters in (initials, caps, "".join(w[0] for w in content).upper(), every):
             s = window_start + chosen[0].start()
             e = window_start + chosen[-1].end()
             between = text[e:paren_start]
@@ -199,10 +204,15 @@ def _extend_right(text: str, end: int, r: OrgRules) -> int:
 
 
 def _org_like(name: str, start: int, end: int, raw: list, r: OrgRules) -> bool:
-    """An expansion names an organisation if it has an organisation head word or another rule saw one there."""
+    """An expansion names an organisation if it has an organisation head word or another rule
+    saw one there; the model alone is not enough when the name ends in a common noun
+    ("Ground Granulated Blastfurnace Slag (GGBS)", "Combined Heat and Power (CHP)")."""
     if r.head_word_re.search(name) or any(w in r.legal for w in name.split()):
         return True
-    return any(s < end and start < e for s, e, _rule, _p in raw)
+    seen = [rule for s, e, rule, _p in raw if s < end and start < e]
+    if any(rule != "ner" for rule in seen):
+        return True
+    return bool(seen) and not is_common_noun(r.lang, name.split()[-1].lower())
 
 
 def _trim_ner(ent) -> tuple[int, int]:
