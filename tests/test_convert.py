@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from conftest import GOLD, ROOT
 
-from pipeline.convert import (
+from pipeline.convert import convert_main
+from pipeline.convert_formats import (
     _blank,
     _tokens,
-    convert_main,
     doc_to_record,
     gold_only,
     label_config,
