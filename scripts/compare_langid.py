@@ -68,7 +68,7 @@ def main() -> int:
     from pipeline.langid import detect as used
 
     candidates = {"stop-word vote (before)": stopword_vote, "lingua, low accuracy": lingua(True),
-                  "lingua, full": lingua(False), "lingua low + number formats (langid.py)": used}
+                  "lingua, full": lingua(False), "lingua, full below 120 characters, + number formats (langid.py)": used}
     print("| identifier | " + " | ".join(f"{k} accuracy (n={len(v)})" for k, v in data.items()) + " | ms per text |")
     print("|---|" + "---|" * (len(data) + 1))
     for name, detect in candidates.items():
