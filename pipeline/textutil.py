@@ -86,3 +86,10 @@ def finditer_fast(pattern: re.Pattern):
             pos = m.end() if m.end() > start else start + 1
 
     return finditer
+
+
+def alternation(words) -> str:
+    """A regex group matching any of `words` literally, longest first (so that "de la" wins
+    over "de"); a group that matches nothing when `words` is empty."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in items) + ")" if items else "(?!)"

@@ -11,14 +11,11 @@ import re
 from functools import cache
 
 from ..resources import load
+from ..textutil import alternation as _alt
 from ..textutil import finditer_fast
 
 Y = r"(?:19|20)\d\d"
 SP = r"[ \u00a0]+"
-
-
-def _alt(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 class DateRules:

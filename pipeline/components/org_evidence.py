@@ -32,7 +32,7 @@ from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, lemma
 from ..reader import parse_header
 from ..resources import load
-from ..textutil import whole_matches
+from ..textutil import alternation, whole_matches
 from .orgs import CAP_WORD, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -70,21 +70,21 @@ class EvidenceRules:
         self.links = {w.lower() for w in d["chunk_links"]}
         self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
         self.places = set(load(lang, "places")["places"])
-        bodies = "|".join(re.escape(b) for b in d["lower_case_bodies"])
+        bodies = alternation(d["lower_case_bodies"])
         # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
         self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
-        art = "|".join(re.escape(a) for a in sorted(orgs["articles"], key=len, reverse=True))
-        desc_re = "|".join(re.escape(w) for w in desc)
+        art = alternation(orgs["articles"])
+        desc_re = alternation(desc)
         # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
         self.after_re = re.compile(
             rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
-        nouns = "|".join(re.escape(n) for n in sorted(d["business_nouns"], key=len, reverse=True))
-        owned = "|".join(re.escape(n) for n in sorted(d["business_nouns"] + d["facility_nouns"], key=len, reverse=True))
+        nouns = alternation(d["business_nouns"])
+        owned = alternation(d["business_nouns"] + d["facility_nouns"])
         # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's
         self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
-        at = "|".join(re.escape(w) for w in d["at_words"]) or "(?!)"  # a language may have none
+        at = alternation(d["at_words"])  # a language may have none
         self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
         self.title_words = {w.lower() for w in d["person_titles"]} | {n.lower() for n in d["business_nouns"]}
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|d['’]|of)[ \u00a0]*$")
@@ -296,7 +296,7 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> l
     of one ("Chamois" for "Chamois Environnement": `short_form`)."""
     out = []
     firsts = {a.split()[0] for a in accepted if " " in a}
-    accepted_re = re.compile("|".join(re.escape(a) for a in sorted(accepted, key=len, reverse=True))) if accepted else None
+    accepted_re = re.compile(alternation(accepted)) if accepted else None
     for name, ev in names.items():
         if name in accepted or ev.against & HARD_VETO or not ev.name_like or ev.acting_only \
                 or " " in name and ev.ner_person or accepted_re is None:

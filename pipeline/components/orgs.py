@@ -18,14 +18,11 @@ from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun
 from ..reader import parse_header
 from ..resources import gazetteer_enabled, load
+from ..textutil import alternation as _alt
 from ..textutil import whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
-
-
-def _alt(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 class OrgRules:
