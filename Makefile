@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q .
+	$(BIN)/pip install -q -e .
 
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'

@@ -97,27 +97,31 @@ def evidence_rules(lang: str) -> EvidenceRules:
 
 def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
     """Runs of capitalised tokens, with link words inside ("Fonds de solidarité" stops at the lower case)."""
-    runs, i, n = [], 0, len(doc)
+    toks = list(doc)  # one Token object per token, not one per look
+    n = len(toks)
+    caps = [_capitalised(t) for t in toks]
+    texts = [t.text for t in toks]
+    lowers = [t.lower_ for t in toks]
+    spaced = [bool(t.whitespace_) for t in toks]
+    runs, i = [], 0
     while i < n:
-        t = doc[i]
-        if not _capitalised(t):
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            u = doc[j]
-            if _capitalised(u) or (u.text in "-–" and not doc[j - 1].whitespace_ and not u.whitespace_):
+            if caps[j] or (texts[j] in "-–" and not spaced[j - 1] and not spaced[j]):
                 j += 1
-            elif doc[j - 1].text in "-–" and not doc[j - 1].whitespace_ and u.is_alpha and len(u.text) <= 3:
+            elif texts[j - 1] in "-–" and not spaced[j - 1] and toks[j].is_alpha and len(texts[j]) <= 3:
                 j += 1  # "Co-op" (but not "AEX-listed")
-            elif u.lower_ in r.links and j + 1 < n and _capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+            elif lowers[j] in r.links and j + 1 < n and caps[j + 1] and not toks[j + 1].is_sent_start:
                 j += 1
             else:
                 break
-        while j > i + 1 and (doc[j - 1].lower_ in r.links or doc[j - 1].text in "-–"):
+        while j > i + 1 and (lowers[j - 1] in r.links or texts[j - 1] in "-–"):
             j -= 1
         k = i
-        while k < j - 1 and doc[k].is_sent_start and doc[k].pos_ in FUNCTION_POS:
+        while k < j - 1 and toks[k].is_sent_start and toks[k].pos_ in FUNCTION_POS:
             k += 1  # "Selon Tervandis", "Now Wester Derry": a capitalised word that only starts the sentence
         runs.append((k, j))
         i = j

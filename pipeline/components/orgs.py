@@ -68,6 +68,12 @@ class OrgRules:
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
         self.name_with_article = set(d["name_with_article"])
+        self.name_with_article_tuple = tuple(d["name_with_article"])
+        forms = {f for a in d["articles"] for f in (a, a.capitalize())}
+        elided = [f for f in forms if f.endswith(("'", "’"))]
+        spaced = [f for f in forms if f not in elided]
+        # an article and its space ("la banque"), or an elided one ("l'agence")
+        self.leading_article_re = re.compile(rf"{_alt(spaced)}[ \u00a0]|{_alt(elided)}")
         self.not_org = {w.lower() for w in d["not_org"]}
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.descriptors = {w.lower() for w in d["descriptors"]}
@@ -88,19 +94,12 @@ def _rules(lang: str, with_gazetteer: bool) -> OrgRules:
 def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     """SPEC boundaries: no leading article or descriptor, no possessive 's, no trailing punctuation."""
     s = text[start:end]
-    if not any(s.startswith(n) for n in r.name_with_article):
-        changed = True
-        while changed:
-            changed = False
-            for a in r.articles:
-                for form in (a, a.capitalize()):
-                    if s.startswith(form) and (form.endswith(("'", "’")) or s[len(form):len(form) + 1] in (" ", "\u00a0")):
-                        cut = len(form) + (0 if form.endswith(("'", "’")) else 1)
-                        if cut < len(s):
-                            start += cut
-                            s = text[start:end]
-                            changed = True
-                        break
+    if not s.startswith(r.name_with_article_tuple):
+        m = r.leading_article_re.match(s)
+        while m and m.end() < len(s):  # "l'agence", "Les Restos": articles, one after another
+            start += m.end()
+            s = text[start:end]
+            m = r.leading_article_re.match(s)
     m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
     while m and m.start() > 0:
         tail = s[m.start():]

@@ -102,6 +102,11 @@ def _gazetteer_forms(lang: str, with_gazetteer: bool) -> dict[str, str]:
     return {form: e["name"] for e in entries for form in (e["name"], *e.get("aliases", []))}
 
 
+@cache
+def _places(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "places")["places"])
+
+
 QUALIFIER_LINKS = {"of", "de", "du", "des", "d'", "d’", "for", "pour"}
 
 
@@ -143,7 +148,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     mentions = [text[c.start:c.end] for c in orgs]
     names = list(dict.fromkeys(mentions))  # distinct names, in order of first mention
     gazetteer = _gazetteer(lang)
-    places = set(load(lang, "places")["places"])
+    places = _places(lang)
     parent = list(range(len(names)))
 
     def find(i):
