@@ -39,3 +39,9 @@ def listed_names(lang: str) -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(form for e in entries for form in (e["name"], *e.get("aliases", [])))
+
+
+@cache
+def place_names(lang: str) -> frozenset[str]:
+    """data/<lang>/places.json as a set, built once per process (35,000 names)."""
+    return frozenset(_load(lang, "places")["places"])

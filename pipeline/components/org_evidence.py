@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, lemma
 from ..reader import parse_header
-from ..resources import load
+from ..resources import load, place_names
 from ..textutil import alternation, whole_matches
 from .orgs import CAP_WORD, is_valid, rules_for, trim
 
@@ -69,7 +69,7 @@ class EvidenceRules:
         self.titles = set(d["person_titles"])
         self.links = {w.lower() for w in d["chunk_links"]}
         self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
-        self.places = set(load(lang, "places")["places"])
+        self.places = place_names(lang)
         bodies = alternation(d["lower_case_bodies"])
         # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
         self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
@@ -138,13 +138,6 @@ def _amount(t) -> bool:
     """A number that counts (a year is not: "in 2022 Archwood Group …")."""
     return t.like_num and not re.fullmatch(r"(?:19|20)\d\d", t.text) or t.lower_ in ("million", "millions", "billion",
                                                                                     "milliards", "milliard", "mille")
-
-
-def _mention_root(doc: Doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span.root
 
 
 def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
@@ -240,15 +233,14 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.against.add("person")
     if any(w in r.titles for w in text[start:end].split()[:-1]):
         ev.against.add("title")  # "Honourable Patty Hajdu", "Loans Officer Fiona Dunne"
-    root = _mention_root(doc, start, end)
-    if root is None:
+    tok = doc.char_span(start, end, alignment_mode="expand")  # the mention's tokens, computed once
+    if tok is None or len(tok) == 0:
         return
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if any(t.pos_ in ("PROPN", "X") for t in span) or not span[0].is_sent_start and span[0].pos_ not in FUNCTION_POS:
+    root = tok.root
+    if any(t.pos_ in ("PROPN", "X") for t in tok) or not tok[0].is_sent_start and tok[0].pos_ not in FUNCTION_POS:
         ev.name_like = True
     # a descriptor right before, past adjectives: "la coopérative solaire X", "the Leeds charity X"
-    tok = doc.char_span(start, end, alignment_mode="expand")
-    if tok is not None and tok.start > 0:
+    if tok.start > 0:
         k = tok.start - 1
         hops = 0
         while k >= 0 and hops < 2 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in r.descriptors:

@@ -67,8 +67,7 @@ class OrgRules:
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
-        self.name_with_article = set(d["name_with_article"])
-        self.name_with_article_tuple = tuple(d["name_with_article"])
+        self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
         forms = {f for a in d["articles"] for f in (a, a.capitalize())}
         elided = [f for f in forms if f.endswith(("'", "’"))]
         spaced = [f for f in forms if f not in elided]
@@ -94,7 +93,7 @@ def _rules(lang: str, with_gazetteer: bool) -> OrgRules:
 def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     """SPEC boundaries: no leading article or descriptor, no possessive 's, no trailing punctuation."""
     s = text[start:end]
-    if not s.startswith(r.name_with_article_tuple):
+    if not s.startswith(r.name_with_article):
         m = r.leading_article_re.match(s)
         while m and m.end() < len(s):  # "l'agence", "Les Restos": articles, one after another
             start += m.end()

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
-from ..resources import gazetteer_enabled, load
+from ..resources import gazetteer_enabled, load, place_names
 from ..textutil import whole_matches
 
 
@@ -102,11 +102,6 @@ def _gazetteer_forms(lang: str, with_gazetteer: bool) -> dict[str, str]:
     return {form: e["name"] for e in entries for form in (e["name"], *e.get("aliases", []))}
 
 
-@cache
-def _places(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "places")["places"])
-
-
 QUALIFIER_LINKS = {"of", "de", "du", "des", "d'", "d’", "for", "pour"}
 
 
@@ -148,7 +143,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     mentions = [text[c.start:c.end] for c in orgs]
     names = list(dict.fromkeys(mentions))  # distinct names, in order of first mention
     gazetteer = _gazetteer(lang)
-    places = _places(lang)
+    places = place_names(lang)
     parent = list(range(len(names)))
 
     def find(i):
