@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from . import fact_errors
 from .reader import read_document
 from .resources import NO_GAZETTEER_ENV, listed_names
 from .scoring import FIGURES, LABELS, load_records, score, validate
@@ -202,6 +203,12 @@ def print_report(report: dict, console: Console) -> None:
     for name, v in rows:
         t.add_row(name, _pct(v["precision"]), _pct(v["recall"]), _pct(v["f1"]), str(v["tp"]), str(v["fp"]), str(v["fn"]))
     console.print(t)
+    t = Table(title="fact errors by cause (`--errors --label FACT` lists them)")
+    t.add_column("cause")
+    t.add_column("n", justify="right")
+    for cause, n in report["fact_errors"].items():
+        t.add_row(fact_errors.CAUSES[cause], str(n))
+    console.print(t)
 
 
 def print_side_by_side(reports: dict[str, dict], console: Console) -> None:
@@ -236,15 +243,37 @@ def print_errors(errors: list[dict], console: Console, label: str | None = None)
         if label and e["label"] != label.upper():
             continue
         by_label.setdefault(e["label"], []).append(e)
-    for lab in (*LABELS, "FACT"):
+    for lab in LABELS:
         items = by_label.get(lab, [])
         if not items:
             continue
         console.rule(f"{lab}: {len(items)} errors")
         for e in sorted(items, key=lambda e: (e["doc"], e["start"])):
             console.print(f"[{'red' if 'fp' in e['kind'] else 'yellow'}]{e['kind']}[/] {e['doc']} "
-                          f"[{e['start']}:{e['end']}] {e['text']!r} {e.get('value', '') if lab != 'FACT' else ''}"
+                          f"[{e['start']}:{e['end']}] {e['text']!r} {e.get('value', '')}"
                           f"\n    {e['sentence']}", highlight=False)
+    _print_fact_errors(by_label.get("FACT", []), console)
+
+
+def _fact(fact) -> str:
+    return f"{fact[0]} | {fact[1]}" if fact else "-"
+
+
+def _print_fact_errors(items: list[dict], console: Console) -> None:
+    """Fact errors grouped by cause (pipeline/fact_errors.py), largest group first."""
+    if not items:
+        return
+    groups: dict[str, list[dict]] = {}
+    for e in items:
+        groups.setdefault(e["kind"], []).append(e)
+    console.rule(f"FACT: {len(items)} errors by cause")
+    for cause in sorted(groups, key=lambda c: -len(groups[c])):
+        console.print(f"  {len(groups[cause]):4d}  {fact_errors.CAUSES[cause]}", highlight=False)
+    for cause in sorted(groups, key=lambda c: -len(groups[c])):
+        console.rule(f"FACT {cause}: {len(groups[cause])}")
+        for e in sorted(groups[cause], key=lambda e: (e["doc"], e["start"])):
+            console.print(f"{e['doc']} [{e['start']}:{e['end']}] {e['text']!r}  gold: {_fact(e['gold'])}  "
+                          f"pred: {_fact(e['pred'])}\n    {e['sentence']}", highlight=False)
 
 
 __all__ = ["run_evaluate", "FIGURES"]

@@ -13,6 +13,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from . import fact_errors
+
 LABELS = ("ORG", "DATE", "QUANTITY", "MONEY", "PERCENT")
 FIGURES = ("QUANTITY", "MONEY", "PERCENT")
 
@@ -84,6 +86,7 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, dict], *, texts: dict
     norm = defaultdict(Counter)
     facts = Counter()
     facts_lang = defaultdict(Counter)
+    fact_causes = Counter()
     errors = []
     for doc_id, gold in gold_docs.items():
         pred = pred_docs.get(doc_id) or {"spans": [], "facts": []}
@@ -128,12 +131,15 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, dict], *, texts: dict
             counter["tp"] += len(gf & pf)
             counter["fp"] += len(pf - gf)
             counter["fn"] += len(gf - pf)
+        doc_fact_errors = fact_errors.classify(gold, pred)
+        fact_causes.update(e["cause"] for e in doc_fact_errors)
         if with_errors:
-            for kind, fs in (("fact_fn", gf - pf), ("fact_fp", pf - gf)):
-                for s, e, org, date in sorted(fs):
-                    errors.append({"doc": doc_id, "kind": kind, "label": "FACT", "start": s, "end": e,
-                                   "text": f"{org} | {date}",
-                                   "sentence": _sentence(texts.get(doc_id), s) if texts else ""})
+            for e in doc_fact_errors:
+                (s, end), shown = e["span"], e["gold"] or e["pred"]
+                errors.append({"doc": doc_id, "kind": e["cause"], "label": "FACT", "start": s, "end": end,
+                               "text": (texts.get(doc_id) or "")[s:end] if texts else "",
+                               "gold": e["gold"], "pred": e["pred"], "value": shown,
+                               "sentence": _sentence(texts.get(doc_id), s) if texts else ""})
     langs = sorted({g.get("lang", "?") for g in gold_docs.values()})
     report = {
         "documents": len(gold_docs),
@@ -144,6 +150,7 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, dict], *, texts: dict
                           for k, v in sorted(norm.items())},
         "facts": prf(facts["tp"], facts["fp"], facts["fn"]),
         "facts_per_lang": {lg: prf(c["tp"], c["fp"], c["fn"]) for lg, c in sorted(facts_lang.items())},
+        "fact_errors": {cause: fact_causes.get(cause, 0) for cause in fact_errors.CAUSES},
     }
     if with_errors:
         report["errors"] = errors

@@ -103,3 +103,21 @@ def test_groups_of_organisations_get_no_fact(nlps, lang, text, figure):
 
 def test_an_organisation_counting_those_it_helps_keeps_its_fact(nlp_fr):
     assert links_of(nlp_fr, " date 2020-01 Caritas aide dix-neuf CPAS.")["dix-neuf"][0] == "Caritas"
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("fr", " date 2021-08 La coopérative Vent Vert lève des fonds. Elle achètera une des cinq éoliennes prévues.", "cinq"),
+    ("fr", " date 2021-08 Recycla et Renova fusionnent. Ces deux associations emploient du personnel local.", "deux"),
+    ("en", " date 2021-08 Northwind Energy is building wind farms. The three projects will open soon.", "three"),
+])
+def test_small_counts_after_a_definite_determiner_get_no_fact(nlps, lang, text, figure):
+    """'une des cinq éoliennes', 'the three projects': things already named, not a figure of anyone."""
+    assert figure not in links_of(nlps[lang], text)
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("fr", " date 2021-08 Vent Vert a acheté cinq éoliennes.", "cinq", "Vent Vert"),
+    ("en", " date 2021-08 Northwind Energy operates 3 wind farms.", "3", "Northwind Energy"),
+])
+def test_counts_without_a_definite_determiner_keep_their_fact(nlps, lang, text, figure, org):
+    assert links_of(nlps[lang], text)[figure][0] == org

@@ -47,3 +47,15 @@ def test_rule_is_named(nlp_en):
     """Every span says which rule or model produced it."""
     doc = nlp_en("The bank KBC and Tesco plc signed.")
     assert all(c.rule.startswith("orgs:") for c in doc._.csr_entities if c.label == "ORG")
+
+
+@pytest.mark.parametrize("short,long_,names,same", [
+    ("Chamois", "Chamois Environnement", ["Chamois Environnement", "Chamois"], True),
+    ("Food Bank", "Food Bank Brussels-Brabant", ["Food Bank Brussels-Brabant", "Food Bank"], True),
+    ("Trussell", "Trussell Trust", ["Trussell Trust", "Trussell"], True),
+    ("Vent Vert", "Vent Vert Energie", ["Vent Vert Energie", "Vent Vert Services", "Vent Vert"], False),
+    ("Food Bank", "Food Bank in the city", ["Food Bank in the city"], False),
+])
+def test_a_name_opening_one_longer_name_is_its_short_form(short, long_, names, same):
+    from pipeline.components.resolve import opens_one_name
+    assert opens_one_name(short, long_, names) is same

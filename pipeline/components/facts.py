@@ -54,6 +54,7 @@ class FactRules:
         # "The Town of X will receive $1.2m (from FCM)": the subject is a beneficiary, the figure the giver's
         self.receive = set(f["receive_verbs"])
         self.org_kinds = set(f["organisation_nouns"])
+        self.anaphoric = set(f["anaphoric_determiners"])
         self.giver_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
             re.IGNORECASE)
@@ -188,6 +189,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     local = info.local
     if r.equiv_re.search(text[max(s_start, fig.start - 60):fig.start]):
         return None, "equivalence"
+    if span is not None and _anaphoric_count(span, fig, r):
+        return None, "anaphoric_count"  # "les deux associations", "one of the five turbines": things already named
     if span is not None and _counts_acting_organisations(span, r):
         return None, "group"  # "Deux associations ont récolté …", "seven councils signed": several organisations
     if len(local) < len(info.in_sentence) and not local and not info.first_person:
@@ -233,6 +236,21 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     if info.group:
         return None, "group"
     return ctx.main, "main_org"
+
+
+ANAPHORIC_MAX = 10
+
+
+def _anaphoric_count(span, fig: Candidate, r: FactRules) -> bool:
+    """A small count written in words after a definite or demonstrative determiner ("ces trois
+    éléments", "une des cinq éoliennes", "the two projects") refers back to things the text has
+    already named; it states nothing new about anyone's figures."""
+    if fig.label != "QUANTITY" or fig.attrs.get("unit") or any(ch.isdigit() for ch in span.text):
+        return False
+    value = fig.attrs.get("value")
+    if not isinstance(value, (int, float)) or value > ANAPHORIC_MAX or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in r.anaphoric
 
 
 def _counts_acting_organisations(span, r: FactRules) -> bool:

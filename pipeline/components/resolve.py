@@ -118,10 +118,16 @@ def narrows(short: str, long_: str, places: set[str]) -> bool:
     return " ".join(rest) in places
 
 
-def first_word_of(short: str, long_: str, names: list[str]) -> bool:
-    """"Chamois" for "Chamois Environnement": a one-word name that opens exactly one longer
-    name of the document is its short form."""
-    if " " in short or not long_.startswith(short + " "):
+def opens_one_name(short: str, long_: str, names: list[str]) -> bool:
+    """"Chamois" for "Chamois Environnement", "Food Bank" for "Food Bank Brussels-Brabant": a
+    name that opens exactly one longer name of the document, the rest capitalised, is its
+    short form ("Trussell" / "Trussell Trust" too; "Swiss Re" / "Swiss Re Institute", two bodies, is the
+    price)."""
+    if not long_.startswith(short + " ") or not short[:1].isupper():
+        return False
+    rest = long_[len(short) + 1:].split()
+    if not rest or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in QUALIFIER_LINKS | {"&", "and", "et"}
+                           for w in rest):
         return False
     return sum(1 for n in names if n.startswith(short + " ")) == 1
 
@@ -175,7 +181,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
             if narrows(names[i], names[j], places) or narrows(names[j], names[i], places) \
-                    or first_word_of(names[i], names[j], names) or first_word_of(names[j], names[i], names):
+                    or opens_one_name(names[i], names[j], names) or opens_one_name(names[j], names[i], names):
                 union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
                 continue
             pi, pj = parts[i], parts[j]
