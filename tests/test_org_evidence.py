@@ -112,3 +112,34 @@ def test_same_decision_for_every_mention(nlps, lang, text):
 ])
 def test_decision_table(ev, expected):
     assert decide(ev) == expected
+
+
+# names found from what surrounds them (third session, on fresh real texts)
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Le ministre annonce un prêt pour TerraNova Canada. TerraNova Canada produit des huiles.", "TerraNova Canada"),
+    ("en", "Food Pantries Ireland opened a depot. Food Pantries Ireland said demand grew.", "Food Pantries Ireland"),
+    ("fr", "Les clients vont dans les 12 magasins des «Petits cailloux». La mission des «Petits cailloux» reste sociale.",
+     "Petits cailloux"),
+    ("fr", "La coopérative a signé une convention avec la ville de Brivanne pour le toit.", "ville de Brivanne"),
+    ("fr", "Le gouvernement du Québec a annoncé une aide à la scierie.", "gouvernement du Québec"),
+    ("en", "Volunteers at the Upper Kells and Moyne Food Bank packed 600 parcels.", "Upper Kells and Moyne Food Bank"),
+    ("en", "Staff at the local Tesco Superstore donated 800kg of food.", "Tesco"),
+])
+def test_names_from_their_surroundings(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "Seamus Doyle, Canada's Minister of Natural Resources, announced $97,000 for the firm.", "Natural Resources"),
+    ("en", "Anna Kerr, Member of Parliament for Louis-Hébert, visited the depot.", "Louis-Hébert"),
+    ("fr", "La ministre des Sports, Marie Dion, annonce 115 190 $.", "Sports"),
+    ("en", "At the food bank, treasurer Vivian Dourek said demand has been increasing.", "Vivian Dourek"),
+    ("en", "Work will transform Rowan House into a greener building.", "Rowan House"),
+    ("en", "Demand rose, said Niall Stuart, Chief Executive of Scottish Renewables.", "Niall Stuart"),
+    ("fr", "A Gland, Optima Solar inaugure sa centrale. Optima Solar compte 65 membres.", "Gland"),
+    ("en", "SolarCoop Poised to Be Largest Solar Co-operative in Canada\n\nSolarCoop added 4.9 MW.",
+     "Be Largest Solar Co-operative"),
+    ("en", "Food Banks Canada published its report. Food bank staff are ready.", "Food"),
+])
+def test_not_organisations_from_their_surroundings(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

@@ -52,6 +52,7 @@ FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "A
 class Evidence:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
+    quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
     second: str = ""  # the rule of a name decided in the second pass
     name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
     support: set[str] = field(default_factory=set)
@@ -69,10 +70,15 @@ class EvidenceRules:
         self.titles = set(d["person_titles"])
         self.links = {w.lower() for w in d["chunk_links"]}
         self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
+        self.facility_name = re.compile(d["facility_name_pattern"]) if d.get("facility_name_pattern") else None
         self.places = place_names(lang)
         bodies = alternation(d["lower_case_bodies"])
         # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
-        self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
+        self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
+        self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
+        self.geo = set(d["geographic_qualifiers"])
+        self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
+        self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
         art = alternation(orgs["articles"])
@@ -87,7 +93,9 @@ class EvidenceRules:
         at = alternation(d["at_words"])  # a language may have none
         self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
         self.title_words = {w.lower() for w in d["person_titles"]} | {n.lower() for n in d["business_nouns"]}
-        self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|d['’]|of)[ \u00a0]*$")
+        titles = alternation(d["person_titles"])
+        self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
+        self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")
 
 
 @cache
@@ -153,27 +161,32 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         spans.append((ent.start_char, ent.end_char))
         if ent.label_ in PERSON_LABELS:
             person_names.add(ent.text)
+    quoted = set()
+    for m in QUOTED_NAME.finditer(text, header_end):
+        spans.append((m.start("name"), m.end("name")))
+        quoted.add(m.group("name"))
     for start, end in spans:
         if end <= header_end:
             continue
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
         first, _, rest = name.partition(" ")
-        if rest and (first in r.descriptors or first.lower() in r.descriptors or first.lower().endswith("-based")) \
-                and rest[:1].isupper():
-            start, name = start + len(first) + 1, rest  # "ONG Conservation International", "Leeds-based X"
+        if rest and (first in r.descriptors or first.lower() in r.descriptors or first.lower().endswith("-based")
+                     or first.lower() in r.leading_preps) and rest[:1].isupper():
+            start, name = start + len(first) + 1, rest  # "ONG Conservation International", "Leeds-based X", "A Gland"
         cut = TITLE_OF.search(name)
         if cut and all(w.lower() in r.title_words for w in name[:cut.start()].split()):
             start, name = start + cut.end(), name[cut.end():]  # "Chief Executive of Scottish Renewables"
         end = start + len(name)
-        while end > start and (name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"
-                               or " " in name and name.rsplit(" ", 1)[-1].islower()):
+        while name not in quoted and end > start and (
+                name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"
+                or " " in name and name.rsplit(" ", 1)[-1].islower()):
             end = start + len(name.rsplit(" ", 1)[0]) if " " in name else start  # "City of", "Fonds de … de la"
             name = text[start:end]
         first = name.split(" ", 1)[0].lower().rstrip(".")
         if end > start and is_valid(name, o) and name not in names and first not in o.date_words \
                 and name.lower() not in r.links:
-            names[name] = Evidence()
+            names[name] = Evidence(quoted=name in quoted)
     for m in r.body_re.finditer(text, header_end):
         names.setdefault(m.group(0), Evidence(acting_only=True))
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -197,6 +210,14 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("place")
         if any(p.search(name) for p in r.not_name):
             ev.against.add("formula")
+        if r.facility_name and r.facility_name.search(name):
+            ev.against.add("facility")
+        if ev.quoted:
+            ev.name_like = True
+        words = name.split()
+        if len(words) >= 2 and words[-1] in r.places and " ".join(words[:-1]) not in r.places \
+                and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person:
+            ev.support.add("place_qualified")  # "BoreA Canada", "Food Banks Canada", "Vodafone Ireland"
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
         last = name.rsplit(" ", 1)[-1]
@@ -228,9 +249,15 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("possessive")
     if r.at_re.search(before):
         ev.support.add("at")  # "chez Chamois": where people work or buy
+    if ev.acting_only and r.partner_re.search(before):
+        ev.support.add("partner")  # "une convention avec la ville de Gland"
+    if r.portfolio_re and r.portfolio_re.search(before):
+        ev.against.add("title")  # "Minister of Natural Resources": a portfolio
     words = before.split()
     if words and words[-1] in r.titles:
         ev.against.add("person")
+    if r.title_after_re.match(after):
+        ev.against.add("person")  # "Niall Stuart, Chief Executive of …"
     if any(w in r.titles for w in text[start:end].split()[:-1]):
         ev.against.add("title")  # "Honourable Patty Hajdu", "Loans Officer Fiona Dunne"
     tok = doc.char_span(start, end, alignment_mode="expand")  # the mention's tokens, computed once
@@ -267,7 +294,7 @@ def decide(ev: Evidence) -> str | None:
     """The rule name that makes the name an organisation, or None."""
     strong = ev.support & STRONG
     if ev.acting_only:
-        return "acting_body" if ev.support & {"subject_verb", "possessive"} else None
+        return "acting_body" if ev.support & {"subject_verb", "possessive", "partner"} else None
     if not ev.name_like and not ev.ner_org:
         return None
     if "formula" in ev.against or "title" in ev.against or "unit" in ev.against and not strong:
@@ -276,14 +303,18 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "common_noun" in ev.against and not strong:
         return None
+    if "facility" in ev.against and not (strong or ev.support & {"subject_verb"}):
+        return None
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or ev.support & {"subject_verb", "at"}:
+    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified"}:
         return "+".join(kinds)
     return None
 
 
 HARD_VETO = {"formula", "title", "unit", "place"}
+# the second pass reads a name from its neighbours only; a common word or a building stays what it is
+SECOND_PASS_VETO = {"common_noun", "facility"}
 
 
 def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> list[str]:
@@ -294,7 +325,7 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> l
     firsts = {a.split()[0] for a in accepted if " " in a}
     accepted_re = re.compile(alternation(accepted)) if accepted else None
     for name, ev in names.items():
-        if name in accepted or ev.against & HARD_VETO or not ev.name_like or ev.acting_only \
+        if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
                 or " " in name and ev.ner_person or accepted_re is None:
             continue
         if name in firsts and not ev.ner_person:
@@ -311,6 +342,8 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> l
     return out
 
 
+# «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
+QUOTED_NAME = re.compile(r"[«\"“][ \u00a0]?(?P<name>[A-ZÀ-Þ][\w'’&\-]*(?:[ \u00a0][\w'’&\-]+){0,4})[ \u00a0]?[»\"”]")
 COORD_AFTER = re.compile(r"[ \u00a0]*(?:,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
 COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
 

@@ -75,6 +75,7 @@ class OrgRules:
         self.leading_article_re = re.compile(rf"{_alt(spaced)}[ \u00a0]|{_alt(elided)}")
         self.not_org = {w.lower() for w in d["not_org"]}
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
+        self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
         self.descriptors = {w.lower() for w in d["descriptors"]}
         months = load(lang, "dates")["months"]
         weekdays = load(lang, "dates")["weekdays"]
@@ -250,6 +251,46 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tupl
     return [(start, end)]
 
 
+LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00a0]$")
+
+
+def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
+    """"Bath and North East Somerset Council", "Southern Kings and Queens Food Bank": capitalised
+    words joined by "and" before a head-final name belong to it, unless they make a complete
+    name of their own ("Wigan Council and Bolton Council")."""
+    m = LEFT_CONJUNCT.search(text[max(0, start - 60):start])
+    if not m:
+        return start
+    left = m.group(1).split()
+    if r.head_word_re.search(m.group(1)) or any(w in r.legal for w in left) or any(w.lower() in r.not_org for w in left):
+        return start
+    return start - len(m.group(0))
+
+
+HEADLINE_DOUBTFUL = {"ner", "head_final", "named_head"}
+HEADLINE_WORDS = re.compile(r"[^\W\d_][\w'’\-]{3,}")
+
+
+def _headline_lines(text: str, header_end: int) -> list[tuple[int, int]]:
+    """Lines in title case ("SolarShare Poised to Be Largest Solar Co-operative in Canada"):
+    every longer word is capitalised, so capitals there do not mark names."""
+    out = []
+    pos = header_end
+    for line in text[header_end:].split("\n"):
+        words = HEADLINE_WORDS.findall(line)
+        if 4 <= len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) \
+                and not line.rstrip().endswith((".", ":")):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _only_in_headlines(text: str, start: int, end: int, headlines: list[tuple[int, int]]) -> bool:
+    if not any(s <= start < e for s, e in headlines):
+        return False
+    return all(any(s <= ms < e for s, e in headlines) for ms, _me in whole_matches(text, text[start:end]))
+
+
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     r = rules_for(lang)
@@ -262,7 +303,10 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 if e > s:
                     raw.append((s, e, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
-        raw.append((m.start(), _extend_right(text, m.end(), r), "gazetteer", 3))
+        end = _extend_right(text, m.end(), r)
+        if not is_valid(text[m.start():end], r):
+            end = m.end()  # "Tesco Superstore": the store is not the organisation
+        raw.append((m.start(), end, "gazetteer", 3))
     suffix_hits = [m.end() for m in r.suffix_only_re.finditer(text)]
     for m in (m for hit in suffix_hits for m in r.suffix_re.finditer(text, max(0, hit - 150), hit)):
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
@@ -273,7 +317,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             continue  # the head word ends a name that starts before it ("Newcastle University …")
         raw.append((m.start("name"), m.end("name"), "named_head", 3))
     for m in r.head_final_re.finditer(text):
-        start = _skip_common_lead(doc, m.start("name"), m.end("name"))
+        start = _coordinated_lead(text, _skip_common_lead(doc, m.start("name"), m.end("name")), r)
         if start < m.end("name") and " " in text[start:m.end("name")]:
             raw.append((start, m.end("name"), "head_final", 3))
     for m in r.apposition_re.finditer(text):
@@ -292,8 +336,13 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         for start, end in whole_matches(text, acr, not_after="#@"):
             raw.append((start, end, "acronym", 4))
     out = []
+    headlines = _headline_lines(text, header_end)
     for start, end, rule, prio in raw:
         if end <= header_end:
+            continue
+        if r.portfolio_re and r.portfolio_re.search(text[max(0, start - 40):start]):
+            continue  # "Minister of Natural Resources": a portfolio, not an organisation
+        if rule in HEADLINE_DOUBTFUL and _only_in_headlines(text, start, end, headlines):
             continue
         start = max(start, header_end)
         start, end = trim(text, start, end, r)
