@@ -121,3 +121,27 @@ def test_small_counts_after_a_definite_determiner_get_no_fact(nlps, lang, text, 
 ])
 def test_counts_without_a_definite_determiner_keep_their_fact(nlps, lang, text, figure, org):
     assert links_of(nlps[lang], text)[figure][0] == org
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("fr", " date 2021-08 Brivallo SA ouvre un magasin. «Nous employons 78 personnes», explique Anne Lutz, "
+           "directrice de la Ressourcerie Vermand.", "78", "Ressourcerie Vermand"),
+    ("en", " date 2021-08 Northwind Energy opened a site. \"We employ 40 people,\" said Jo Hart, "
+           "director of Moorwell Trust.", "40", "Moorwell Trust"),
+])
+def test_we_is_the_speakers_organisation(nlps, lang, text, figure, org):
+    assert links_of(nlps[lang], text)[figure][0] == org
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("en", " date 2021-08 Northwind Bus Ltd and West Riding Combined Authority (WRCA) have completed a further "
+           "£11.2m investment.", "£11.2m"),
+])
+def test_organisations_joined_in_a_subject_get_no_fact(nlps, lang, text, figure):
+    assert figure not in links_of(nlps[lang], text)
+
+
+def test_an_organisation_in_an_aside_is_not_the_subject(nlp_fr):
+    text = (" date 2021-08 Verdana Recyclage SA construit une usine. Cet investissement de 40 millions d'euros "
+            "(avec un prêt de la Wallonie, via la SRIW) créera des emplois.")
+    assert links_of(nlp_fr, text)["40 millions d'euros"][0] == "Verdana Recyclage SA"

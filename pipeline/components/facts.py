@@ -55,6 +55,10 @@ class FactRules:
         self.receive = set(f["receive_verbs"])
         self.org_kinds = set(f["organisation_nouns"])
         self.anaphoric = set(f["anaphoric_determiners"])
+        roles = load(lang, "org_evidence")["person_titles"]
+        self.role_before_re = re.compile(
+            r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True)) + r"))"
+            r"(?:[ \u00a0][\w\-’']+){0,3}?[ \u00a0]+(?:de la|de l['’]|du|des|de|d['’]|of|at|for|chez)[ \u00a0]*(?:the[ \u00a0]+)?$")
         self.giver_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
             re.IGNORECASE)
@@ -94,6 +98,25 @@ def _subtree_orgs(tok, orgs):
     return [o for o in orgs if o.start >= lo and o.end <= hi]
 
 
+# "Cet investissement (avec un prêt de la Wallonie, via la SRIW)": an organisation reached
+# through "via"/"avec" or inside parentheses is a means or a partner, not the subject
+ASIDE = re.compile(r"(?:\(|\b(?:via|avec|with|through|thanks to|grâce à)\b)[^()]*$", re.IGNORECASE)
+COORDINATED = re.compile(r"^[ \u00a0]*(?:,|and|et|&|as well as|ainsi que)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
+
+
+def _subject_orgs(tok, orgs, text: str) -> list[Candidate]:
+    """Organisations of a subject phrase, without those in asides."""
+    lo = tok.left_edge.idx
+    return [o for o in _subtree_orgs(tok, orgs) if not ASIDE.search(text[lo:o.start])]
+
+
+def _coordinated_in(hits: list[Candidate], text: str) -> bool:
+    """'First Bus and West Yorkshire Combined Authority (WYCA)': two organisations joined in one
+    subject phrase, however the parser attached them."""
+    return any(a.attrs.get("canonical") != b.attrs.get("canonical") and COORDINATED.match(text[a.end:b.start])
+               for a, b in zip(hits, hits[1:], strict=False))
+
+
 class Context:
     """What a reference can point to. Measured on dev: pronouns and possessives without an
     organisation earlier in their sentence mean the document's main organisation far more
@@ -119,6 +142,22 @@ class Context:
     def canonical(self, o: Candidate) -> str | None:
         return o.attrs.get("canonical")
 
+    def speaker_org(self, pos: int) -> str | None:
+        """'«Nous employons 78 personnes», explique X, directrice du Carré': 'nous' is the
+        speaker's organisation, named after the speaker's role in the same paragraph (else the
+        next or the one before)."""
+        start = self.text.rfind("\n\n", 0, pos) + 1
+        end = self.text.find("\n\n", pos)
+        end = len(self.text) if end == -1 else end
+        nxt = self.text.find("\n\n", end + 2)
+        windows = [(start, end), (end, len(self.text) if nxt == -1 else nxt),
+                   (max(0, self.text.rfind("\n\n", 0, max(0, start - 2)) + 1), start)]
+        for lo, hi in windows:
+            for o in self.orgs_between(lo, hi):
+                if self.r.role_before_re.search(self.text[max(0, o.start - 60):o.start]):
+                    return self.canonical(o)
+        return None
+
     def named_by_head(self, head: str, before: int) -> str | None:
         """'the alliance' -> the last organisation whose name contains 'Alliance'."""
         head = head.lower()
@@ -137,7 +176,7 @@ class Context:
         """The organisation a pronoun, possessive or definite description stands for."""
         low = tok.lower_
         if low in FIRST_PERSON:
-            return self.main
+            return self.speaker_org(fig.start) or self.main
         if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.lower_ in DEFINITE:
             hit = self.named_by_head(lemma(tok), fig.start) or self.named_by_head(tok.text, fig.start)
             if hit:
@@ -210,8 +249,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         for _ in range(6):
             for child in node.children:
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
-                    hits = _subtree_orgs(child, local)
-                    if _coordinated_orgs(child, local) and info.respectively is None:
+                    hits = _subject_orgs(child, local, text)
+                    if (_coordinated_orgs(child, local) or _coordinated_in(hits, text)) and info.respectively is None:
                         return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
                     if hits and lemma(node).lower() in r.receive:
                         return _giver(node, child, hits[0], fig, ctx, local)
