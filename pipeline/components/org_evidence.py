@@ -43,7 +43,7 @@ PLACE_LABELS = {"LOC", "GPE", "FAC"}
 # dependency labels of the doer of a verb (spaCy English and French UD schemes)
 SUBJECT_DEPS = {"nsubj"}
 AGENT_DEPS = {"obl:agent", "pobj"}
-STRONG = {"apposition", "apposition_after", "possessive"}
+STRONG = {"apposition", "apposition_after", "possessive", "outlet"}
 # a capitalised word of these kinds at a sentence start is a word, not a name ("Actuellement", "Cette")
 FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "ADJ", "INTJ", "PART", "NUM"}
 
@@ -53,6 +53,8 @@ class Evidence:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
     quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
+    inside_sentence: bool = False  # a mention that does not open its sentence: its capital is the name's
+    after_place_word: int = 0  # mentions after "in", "en": all of them, and the name is a place's
     second: str = ""  # the rule of a name decided in the second pass
     name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
     support: set[str] = field(default_factory=set)
@@ -76,8 +78,14 @@ class EvidenceRules:
         # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
         self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
         self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
+        self.source_re = re.compile(d["source_before"], re.IGNORECASE)
+        self.outlet_re = re.compile(r"[,;][ \u00a0]*" + d["outlet_before"], re.IGNORECASE)
         self.geo = set(d["geographic_qualifiers"])
         self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
+        self.place_preps = self.leading_preps - {"a"}
+        # "the Town", "la Ville": a body's head word alone is generic, never a short form
+        self.body_words = {w.lower() for w in d["lower_case_bodies"]} | {
+            h.lower() for h in orgs["named_heads"] + orgs["named_heads_with_link"] if " " not in h}
         self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
@@ -216,7 +224,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.name_like = True
         words = name.split()
         if len(words) >= 2 and words[-1] in r.places and " ".join(words[:-1]) not in r.places \
-                and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person:
+                and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person \
+                and ev.after_place_word < len(ev.mentions):
             ev.support.add("place_qualified")  # "BoreA Canada", "Food Banks Canada", "Vodafone Ireland"
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
@@ -249,6 +258,10 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("possessive")
     if r.at_re.search(before):
         ev.support.add("at")  # "chez Chamois": where people work or buy
+    if r.source_re.search(before):
+        ev.support.add("source")  # "according to X", "selon Belga": an outlet or a body
+    if r.outlet_re.search(before) and re.match(r"[ \u00a0]*[.;\n]", after):
+        ev.support.add("outlet")  # "…, reports Het Laatste Nieuws."
     if ev.acting_only and r.partner_re.search(before):
         ev.support.add("partner")  # "une convention avec la ville de Gland"
     if r.portfolio_re and r.portfolio_re.search(before):
@@ -266,6 +279,10 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     root = tok.root
     if any(t.pos_ in ("PROPN", "X") for t in tok) or not tok[0].is_sent_start and tok[0].pos_ not in FUNCTION_POS:
         ev.name_like = True
+    if not tok[0].is_sent_start:
+        ev.inside_sentence = True
+    if tok.start > 0 and doc[tok.start - 1].lower_ in r.place_preps:
+        ev.after_place_word += 1
     # a descriptor right before, past adjectives: "la coopérative solaire X", "the Leeds charity X"
     if tok.start > 0:
         k = tok.start - 1
@@ -307,24 +324,28 @@ def decide(ev: Evidence) -> str | None:
         return None
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified"}:
+    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source"}:
         return "+".join(kinds)
     return None
 
 
 HARD_VETO = {"formula", "title", "unit", "place"}
-# the second pass reads a name from its neighbours only; a common word or a building stays what it is
-SECOND_PASS_VETO = {"common_noun", "facility"}
+# the second pass reads a name from its neighbours only; a building stays what it is
+SECOND_PASS_VETO = {"facility"}
 
 
-def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str) -> list[str]:
+def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: EvidenceRules) -> list[str]:
     """Names nothing decided, read against the names that were: coordinated with one
     ("une fusion entre Inservet et Chamois Environnement": `coordinated`), or the first word
     of one ("Chamois" for "Chamois Environnement": `short_form`)."""
     out = []
     firsts = {a.split()[0] for a in accepted if " " in a}
+    body_words = r.body_words
     accepted_re = re.compile(alternation(accepted)) if accepted else None
     for name, ev in names.items():
+        word = "common_noun" in ev.against
+        if word and (name not in firsts or not ev.inside_sentence or name.lower() in body_words):
+            continue  # "Food bank staff …", "the Town": a word, unless a name's first word written as a name
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
                 or " " in name and ev.ner_person or accepted_re is None:
             continue
@@ -367,7 +388,7 @@ def apply_evidence(doc: Doc, lang: str) -> None:
             if not taken.overlaps(start, end):
                 taken.add(start, end)
                 added.append(Candidate(start, end, "ORG", "orgs:evidence:" + rule, {}, priority=2))
-    for name in _second_pass(names, accepted, doc_text(doc)):
+    for name in _second_pass(names, accepted, doc_text(doc), evidence_rules(lang)):
         for start, end in names[name].mentions:
             if not taken.overlaps(start, end):
                 taken.add(start, end)
