@@ -143,3 +143,27 @@ def test_names_from_their_surroundings(nlps, lang, text, name):
 ])
 def test_not_organisations_from_their_surroundings(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Pour cela, l’intercommunale pure de financement du Brabant (IPFB) a réalisé une étude. L'IPFB paie.",
+     "intercommunale pure de financement du Brabant"),
+    ("en", "The contract went to Fortum eNext Ireland Ltd, which will run the network.", "Fortum eNext Ireland Ltd"),
+    ("en", "Jane Doe, director of domestic consumers at Glenmore, said the cartons save plastic.", "Glenmore"),
+    ("en", "Demand rose, said Niall Stuart, Chief Executive of Scottish Renewables.", "Scottish Renewables"),
+    ("fr", "Avec le fonds, la ville de Brivanne épargne 150 000 euros par an.", "ville de Brivanne"),
+])
+def test_names_from_roles_acronyms_and_acts(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The contract went to Fortum eNext Ireland Ltd. Heat pumps are popular in Ireland.", "Ireland"),
+    ("en", "Among those to benefit are John, 83, and Dorothy Philips, 77. Mr Philips is a retired joiner.", "Philips"),
+    ("en", "Contract Awarded for Ireland’s First Large-Scale District Heating Scheme\n\nThe council signed it.",
+     "Contract Awarded for Ireland"),
+    ("en", "Conor Ryan, Head of New Markets and Products at Ecocem, said demand grew.", "New Markets"),
+    ("fr", "Le bourgmestre de Bascharage a remercié les donateurs.", "Bascharage"),
+])
+def test_not_organisations_from_roles_and_places(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

@@ -31,9 +31,9 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, lemma
 from ..reader import parse_header
-from ..resources import load, place_names
+from ..resources import LANGS, load, place_names
 from ..textutil import alternation, whole_matches
-from .orgs import CAP_WORD, is_valid, rules_for, trim
+from .orgs import CAP_WORD, headline_lines, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
@@ -43,7 +43,7 @@ PLACE_LABELS = {"LOC", "GPE", "FAC"}
 # dependency labels of the doer of a verb (spaCy English and French UD schemes)
 SUBJECT_DEPS = {"nsubj"}
 AGENT_DEPS = {"obl:agent", "pobj"}
-STRONG = {"apposition", "apposition_after", "possessive", "outlet"}
+STRONG = {"apposition", "apposition_after", "possessive", "outlet", "employer"}
 # a capitalised word of these kinds at a sentence start is a word, not a name ("Actuellement", "Cette")
 FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "ADJ", "INTJ", "PART", "NUM"}
 
@@ -54,6 +54,7 @@ class Evidence:
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
     quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
     inside_sentence: bool = False  # a mention that does not open its sentence: its capital is the name's
+    headline_only: bool = False  # every mention in a title-case line: only strong evidence counts
     after_place_word: int = 0  # mentions after "in", "en": all of them, and the name is a place's
     second: str = ""  # the rule of a name decided in the second pass
     name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
@@ -100,7 +101,16 @@ class EvidenceRules:
         self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
         at = alternation(d["at_words"])  # a language may have none
         self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
-        self.title_words = {w.lower() for w in d["person_titles"]} | {n.lower() for n in d["business_nouns"]}
+        # titles cross languages in press ("General Manager de Bières de Chimay")
+        all_titles = [t for code in LANGS for t in load(code, "org_evidence")["person_titles"]]
+        self.title_words = {w.lower() for t in all_titles for w in t.split()} | {n.lower() for n in d["business_nouns"]}
+        roles = alternation(all_titles)
+        # "director of domestic consumers at Avonmore", "directrice chez X": the speaker's employer
+        self.employer_at_re = re.compile(
+            rf"(?i:\b(?:{roles}))(?:[ \u00a0][\w\-’']+){{0,4}}?[ \u00a0]+(?:at|chez|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
+        employers = alternation([t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]])
+        self.employer_of_re = re.compile(
+            rf"(?i:\b(?:{employers}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
         titles = alternation(d["person_titles"])
         self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")
@@ -203,6 +213,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
                        if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
                        and not re.match(r"[ \u00a0]?\d", text[e:e + 2])]  # "CAC 40", "Scope 3": a code
+    headlines = headline_lines(text, header_end)
     # a mention inside a longer name's mention is that name's ("Ireland" in "Ecocem Ireland")
     longer = Intervals()
     for name in sorted(names, key=len, reverse=True):
@@ -214,6 +225,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.mentions = own
         for start, end in ev.mentions:
             _read_mention(doc, text, start, end, ev, ents, r, header_end)
+        # title case capitalises every word: "Contract Awarded for Ireland’s First …"
+        ev.headline_only = bool(ev.mentions) and all(any(s <= ms < e for s, e in headlines) for ms, _me in ev.mentions)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
         if any(p.search(name) for p in r.not_name):
@@ -258,6 +271,10 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("possessive")
     if r.at_re.search(before):
         ev.support.add("at")  # "chez Chamois": where people work or buy
+    if r.employer_at_re.search(before):
+        ev.support.add("employer")  # "director of domestic consumers at Avonmore"
+    elif r.employer_of_re.search(before) and not DEPARTMENT_AT.match(after):
+        ev.support.add("employer_of")  # "Chief Executive of Scottish Renewables"
     if r.source_re.search(before):
         ev.support.add("source")  # "according to X", "selon Belga": an outlet or a body
     if r.outlet_re.search(before) and re.match(r"[ \u00a0]*[.;\n]", after):
@@ -299,6 +316,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 or _amount(prev) and text[start:end].isupper():
             ev.against.add("unit")  # "35 millions de PMP", "40 GWh": a unit after a number
     head = root.head
+    if ev.acting_only and root.dep_ in SUBJECT_DEPS:
+        ev.support.add("acts")  # "la ville de Charleroi épargne …": the body does something
     if root.dep_ in SUBJECT_DEPS and lemma(head) in r.verbs:
         ev.support.add("subject_verb")
     elif root.dep_ in AGENT_DEPS and (lemma(head) in r.verbs or head.dep_ == "agent" and lemma(head.head) in r.verbs):
@@ -310,8 +329,10 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
 def decide(ev: Evidence) -> str | None:
     """The rule name that makes the name an organisation, or None."""
     strong = ev.support & STRONG
+    if ev.headline_only and not strong:
+        return None
     if ev.acting_only:
-        return "acting_body" if ev.support & {"subject_verb", "possessive", "partner"} else None
+        return "acting_body" if ev.support & {"subject_verb", "possessive", "partner", "acts"} else None
     if not ev.name_like and not ev.ner_org:
         return None
     if "formula" in ev.against or "title" in ev.against or "unit" in ev.against and not strong:
@@ -324,7 +345,7 @@ def decide(ev: Evidence) -> str | None:
         return None
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source"}:
+    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of"}:
         return "+".join(kinds)
     return None
 
@@ -363,6 +384,8 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
     return out
 
 
+# "Director of Operations at X", "Head of New Markets and Products at X": a department of X
+DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
 QUOTED_NAME = re.compile(r"[«\"“][ \u00a0]?(?P<name>[A-ZÀ-Þ][\w'’&\-]*(?:[ \u00a0][\w'’&\-]+){0,4})[ \u00a0]?[»\"”]")
 COORD_AFTER = re.compile(r"[ \u00a0]*(?:,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")

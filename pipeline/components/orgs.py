@@ -23,6 +23,7 @@ from ..textutil import whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
+CAMEL_WORD = r"[a-zà-ÿ]{1,3}[A-ZÀ-Þ][\w&'’\-]*"  # "eNext", "easyJet", "iPhone": a name word in lower case
 
 
 class OrgRules:
@@ -45,7 +46,7 @@ class OrgRules:
         suffix = _alt(d["legal_suffixes"])
         self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
         self.suffix_re = re.compile(
-            rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
+            rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|{CAMEL_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
         desc = _alt(d["descriptors"])
         adj = _alt(d["descriptor_adjectives"])
         art = _alt(d["articles"])
@@ -148,14 +149,21 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
     for k in range(len(words) - 1, max(-1, len(words) - 14), -1):
         chosen = words[k:]
         names = [w.group(0) for w in chosen]
+        lead = 0
         if not names[0][:1].isupper():
-            continue
+            # "l’intercommunale pure de financement du Hainaut (IPFH)": a body's head in lower case
+            elided = re.match(r"[ldLD]['’]", names[0])
+            head = names[0][elided.end():] if elided else names[0]
+            if not (head and r.head_word_re.fullmatch(head)):
+                continue
+            lead = elided.end() if elided else 0
+            names[0] = head
         content = [w for w in names if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         initials = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper()
         caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
         every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
         if letters in (initials, caps, "".join(w[0] for w in content).upper(), every):
-            s = window_start + chosen[0].start()
+            s = window_start + chosen[0].start() + lead
             e = window_start + chosen[-1].end()
             between = text[e:paren_start]
             if between.strip(" \u00a0") == "":
@@ -254,6 +262,16 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tupl
 LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00a0]$")
 
 
+PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|M|Mme|Mlle)\.?|Monsieur|Madame)[ \u00a0]+$")
+
+
+def _names_a_person(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A list name written as a person's surname: after a title, or the end of a person's name."""
+    if PERSON_TITLE.search(text[max(0, start - 12):start]):
+        return True
+    return any(e.label_ in ("PERSON", "PER") and e.start_char < start and end <= e.end_char for e in doc.ents)
+
+
 def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     """"Bath and North East Somerset Council", "Southern Kings and Queens Food Bank": capitalised
     words joined by "and" before a head-final name belong to it, unless they make a complete
@@ -271,7 +289,7 @@ HEADLINE_DOUBTFUL = {"ner", "head_final", "named_head"}
 HEADLINE_WORDS = re.compile(r"[^\W\d_][\w'’\-]{3,}")
 
 
-def _headline_lines(text: str, header_end: int) -> list[tuple[int, int]]:
+def headline_lines(text: str, header_end: int) -> list[tuple[int, int]]:
     """Lines in title case ("SolarShare Poised to Be Largest Solar Co-operative in Canada"):
     every longer word is capitalised, so capitals there do not mark names."""
     out = []
@@ -336,7 +354,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         for start, end in whole_matches(text, acr, not_after="#@"):
             raw.append((start, end, "acronym", 4))
     out = []
-    headlines = _headline_lines(text, header_end)
+    headlines = headline_lines(text, header_end)
     for start, end, rule, prio in raw:
         if end <= header_end:
             continue
@@ -349,8 +367,11 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         name = text[start:end]
         if re.match(r"[ \u00a0]?\d", text[end:end + 2]) and rule != "legal_suffix":
             continue  # "ISO 14001", "CAC 40", "Proximus 2025": a code or a plan, not the organisation
-        if end <= start or name in r.legal or not (is_valid(name, r) or (rule == "gazetteer" and name in r.gazetteer)):
+        if end <= start or name in r.legal or not (is_valid(name, r) or (rule == "gazetteer" and name in r.gazetteer)
+                                                   or rule == "acronym_definition" and is_valid(name[:1].upper() + name[1:], r)):
             continue
+        if rule == "gazetteer" and _names_a_person(doc, text, start, end):
+            continue  # "Dorothy Philips", "Mr Philips": a surname, not the company
         out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
     doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}
     return out

@@ -209,6 +209,7 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
     name without its legal suffix ("Lumio Pay" for "Lumio Pay SRL") counts too.
     """
     suffixes = set(load(lang, "orgs")["legal_suffixes"])
+    places = place_names(lang)
     names = set()
     for c in kept:
         if c.label != "ORG":
@@ -216,8 +217,9 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
         name = text[c.start:c.end]
         names.add(name)
         words = name.split()
-        if len(words) > 1 and words[-1].strip(",") in suffixes:
-            names.add(" ".join(words[:-1]).rstrip(","))
+        short = " ".join(words[:-1]).rstrip(",")
+        if len(words) > 1 and words[-1].strip(",") in suffixes and short not in places:
+            names.add(short)  # not "Ireland" for "Ireland Ltd"
     added = []
     taken = Intervals()
     for c in kept:
