@@ -145,3 +145,14 @@ def test_an_organisation_in_an_aside_is_not_the_subject(nlp_fr):
     text = (" date 2021-08 Verdana Recyclage SA construit une usine. Cet investissement de 40 millions d'euros "
             "(avec un prêt de la Wallonie, via la SRIW) créera des emplois.")
     assert links_of(nlp_fr, text)["40 millions d'euros"][0] == "Verdana Recyclage SA"
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2020-05 Moorwell Foodbank is aided by a £15m donation of food from Tesco.", "£15m", "Tesco"),
+    ("en", " date 2024-05 West Riding Combined Authority secured £3.4m, combined with £7.8m from Northwind Bus Ltd.",
+     "£7.8m", "Northwind Bus Ltd"),
+    ("fr", " date 2020-01 Les sinistrés recevront 75 000 euros versés par Caritas.", "75 000 euros", "Caritas"),
+])
+def test_a_sum_from_an_organisation_is_the_givers(nlps, lang, text, figure, org):
+    found_org, link = links_of(nlps[lang], text)[figure]
+    assert (found_org, link["org"]) == (org, "giver")

@@ -55,6 +55,9 @@ class FactRules:
         self.receive = set(f["receive_verbs"])
         self.org_kinds = set(f["organisation_nouns"])
         self.anaphoric = set(f["anaphoric_determiners"])
+        self.money_source_re = re.compile(
+            r"^[^.;:,!?\n]{0,60}?\b(?:" + "|".join(re.escape(w) for w in sorted(f["money_source_markers"], key=len, reverse=True))
+            + r")[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’]|les[ \u00a0]+)?$", re.IGNORECASE)
         roles = load(lang, "org_evidence")["person_titles"]
         self.role_before_re = re.compile(
             r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True)) + r"))"
@@ -236,6 +239,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         return None, "source"  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     if _reported_world_fact(fig, span, local, r, ctx.main):
         return None, "world"
+    source = _money_source(fig, info, ctx)
+    if source:
+        return source, "giver"  # "£7.8m from First Bus", "a $250-thousand donation from Nutrien"
     paired = _respective_org(fig, info, ctx)
     if paired:
         return paired, "respective"
@@ -370,6 +376,16 @@ def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
         if head_hits and other and other - head_hits:
             return True
     return False
+
+
+def _money_source(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
+    """The organisation named as the source of a sum or a gift in the figure's own phrase."""
+    if fig.label not in ("MONEY", "QUANTITY"):
+        return None
+    for o in info.local:
+        if fig.end <= o.start <= fig.end + 90 and ctx.r.money_source_re.search(ctx.text[fig.end:o.start]):
+            return ctx.canonical(o)
+    return None
 
 
 def _respective_org(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
