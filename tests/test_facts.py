@@ -156,3 +156,11 @@ def test_an_organisation_in_an_aside_is_not_the_subject(nlp_fr):
 def test_a_sum_from_an_organisation_is_the_givers(nlps, lang, text, figure, org):
     found_org, link = links_of(nlps[lang], text)[figure]
     assert (found_org, link["org"]) == (org, "giver")
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("fr", " date 2023-01 Walvex produira soit l’équivalent de la consommation électrique moyenne de 3500 ménages.", "3500"),
+    ("en", " date 2023-01 Northwind Energy will generate the equivalent of the annual consumption of 4,000 homes.", "4,000"),
+])
+def test_equivalences_a_few_words_away_get_no_fact(nlps, lang, text, figure):
+    assert figure not in links_of(nlps[lang], text)
