@@ -49,3 +49,15 @@ def is_common_noun(lang: str, word: str) -> bool:
         return False
     nouns = lookups.get_table("lemma_index").get("noun")
     return bool(nouns) and (word in nouns or word.rstrip("sx") in nouns)
+
+
+def is_common_word(lang: str, word: str) -> bool:
+    """`word` (lower case) is a noun, adjective or verb of the model's lemma tables: a shouted
+    "GENEROUS" opening a lead is a word, not a name."""
+    lemmatizer = _LEMMATIZERS.get(lang)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return False
+    index = lookups.get_table("lemma_index")
+    return any(word in forms or word.rstrip("sx") in forms for pos in ("noun", "adj", "verb")
+               if (forms := index.get(pos)))

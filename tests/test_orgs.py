@@ -59,3 +59,24 @@ def test_rule_is_named(nlp_en):
 def test_a_name_opening_one_longer_name_is_its_short_form(short, long_, names, same):
     from pipeline.components.resolve import opens_one_name
     assert opens_one_name(short, long_, names) is same
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "La Fédération wallonne pour l’agriculture durable compte 300 membres.",
+     "Fédération wallonne pour l’agriculture durable"),
+    ("fr", "Le Centre belge de cybersécurité a reçu 300 signalements en 2022.", "Centre belge de cybersécurité"),
+    ("fr", "L'Institut belge des services postaux et des télécommunications a publié 3 rapports.",
+     "Institut belge des services postaux et des télécommunications"),
+    ("en", "Staff at McDonald’s restaurants raised £12,000. McDonald’s said it was proud.", "McDonald’s"),
+    ("en", "Bath and North East Somerset Council will invest £5m in solar panels.", "Bath and North East Somerset Council"),
+])
+def test_names_with_lower_case_words_and_apostrophes(nlps, lang, text, name):
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The Irish Government’s plan costs £2m.", "Irish Government’s"),
+    ("en", "GENEROUS donors gave £30,000 to the Bramley Food Bank last month.", "GENEROUS"),
+])
+def test_not_names_nor_boundaries(nlps, lang, text, bad):
+    assert bad not in [n for n, _c in orgs(nlps[lang](text))]

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
-from ..lemmas import is_common_noun, lemma
+from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..resources import LANGS, load, place_names
 from ..textutil import alternation, whole_matches
@@ -245,6 +245,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         last = name.rsplit(" ", 1)[-1]
         if " " not in name and not name.isupper() and is_common_noun(lang, name.lower()):
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
+        if " " not in name and name.isupper() and len(name) >= SHOUTED_MIN and is_common_word(lang, name.lower()):
+            ev.against.add("common_noun")  # "GENEROUS donors gave …": a shouted word
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
         if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade"
@@ -351,6 +353,7 @@ def decide(ev: Evidence) -> str | None:
 
 
 HARD_VETO = {"formula", "title", "unit", "place"}
+SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shouted words ("CLEF", "PACT")
 # the second pass reads a name from its neighbours only; a building stays what it is
 SECOND_PASS_VETO = {"facility"}
 

@@ -77,6 +77,8 @@ class OrgRules:
         self.not_org = {w.lower() for w in d["not_org"]}
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
+        self.lower_links = set(d.get("lower_case_name_links", []))  # a language may name bodies in title case only
+        self.single_heads = {h for h in d["named_heads"] if " " not in h and h[:1].isupper()}
         self.descriptors = {w.lower() for w in d["descriptors"]}
         months = load(lang, "dates")["months"]
         weekdays = load(lang, "dates")["weekdays"]
@@ -309,6 +311,37 @@ def _only_in_headlines(text: str, start: int, end: int, headlines: list[tuple[in
     return all(any(s <= ms < e for s, e in headlines) for ms, _me in whole_matches(text, text[start:end]))
 
 
+def _lower_case_names(doc: Doc, r: OrgRules) -> list[tuple[int, int]]:
+    """"Fédération wallonne pour l’agriculture durable", "Centre belge de cybersécurité": a
+    capitalised head, adjectives and up to three complements in lower case, with an adjective
+    somewhere ("Conseil d’administration" has none: a board, not a body's name)."""
+    if not r.lower_links:
+        return []
+    out, n = [], len(doc)
+    for i, t in enumerate(doc):
+        if t.text not in r.single_heads or i + 1 >= n or not doc[i + 1].text[:1].islower():
+            continue
+        j, adjectives = i + 1, 0
+        while j < n and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+            j, adjectives = j + 1, adjectives + 1
+        for _ in range(3):
+            k = j + 1 if j < n and doc[j].lower_ in ("et", ",") else j  # "… postaux et des télécommunications"
+            if k >= n or doc[k].lower_ not in r.lower_links:
+                break
+            k += 1
+            if k < n and doc[k].pos_ == "DET" and doc[k].lower_ in ("la", "le", "les", "l'", "l’"):
+                k += 1
+            if not (k < n and doc[k].pos_ == "NOUN" and doc[k].text.islower()):
+                break
+            k += 1
+            while k < n and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+                k, adjectives = k + 1, adjectives + 1
+            j = k
+        if adjectives and j > i + 1:
+            out.append((t.idx, doc[j - 1].idx + len(doc[j - 1].text)))
+    return out
+
+
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     r = rules_for(lang)
@@ -334,6 +367,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if before and before.group(1).lower() not in r.articles and before.group(1).lower() not in LINK_WORDS:
             continue  # the head word ends a name that starts before it ("Newcastle University …")
         raw.append((m.start("name"), m.end("name"), "named_head", 3))
+    for start, end in _lower_case_names(doc, r):
+        raw.append((start, end, "named_head_lower", 3))
     for m in r.head_final_re.finditer(text):
         start = _coordinated_lead(text, _skip_common_lead(doc, m.start("name"), m.end("name")), r)
         if start < m.end("name") and " " in text[start:m.end("name")]:

@@ -235,10 +235,39 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
     return sorted(kept + added, key=lambda c: c.start)
 
 
+POSSESSIVE = re.compile(r"['’]s(?![\w])")
+
+
+def keep_brand_apostrophe(doc: Doc, text: str, orgs: list[Candidate]) -> None:
+    """"McDonald’s said …": a name written with its 's every time, once at least where no noun
+    follows, keeps it (SPEC: the apostrophe belongs to the name); "Tesco's stores" next to
+    "Tesco", or "the Government’s plan" once, do not."""
+    decided: dict[str, bool] = {}
+    for c in orgs:
+        name = text[c.start:c.end]
+        if not POSSESSIVE.match(text, c.end) or name[-1:] in "'’":
+            continue
+        if name not in decided:
+            ends = [e for _s, e in whole_matches(text, name)]
+            decided[name] = len(ends) > 1 and all(POSSESSIVE.match(text, e) for e in ends) \
+                and any(not _noun_follows(doc, e + 2) for e in ends)
+        if decided[name]:
+            c.end += 2
+
+
+def _noun_follows(doc: Doc, pos: int) -> bool:
+    span = doc.char_span(pos, pos, alignment_mode="expand")
+    nxt = next((t for t in doc[span.start:] if not t.is_space), None) if span is not None else None
+    if nxt is None:
+        return False
+    return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PART") or nxt.text in ("'s", "’s")
+
+
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     kept = propagate_names(text, select(doc._.csr_candidates or []), lang)
     orgs = [c for c in kept if c.label == "ORG"]
+    keep_brand_apostrophe(doc, text, orgs)
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
     spans = []
     for c in kept:
