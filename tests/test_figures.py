@@ -5,6 +5,14 @@ from conftest import marked
 FIGURES = ("QUANTITY", "MONEY", "PERCENT")
 
 CASES = [
+    # a range's bare first number is what the second is (gold/README: a unit is inherited)
+    ("fr", "un surcoût de l’ordre de [20] à [25%]", [("PERCENT", 20, None), ("PERCENT", 25, None)]),
+    ("fr", "un coût entre [3] et [5 millions d'euros]", [("MONEY", 3000000, "EUR"), ("MONEY", 5000000, "EUR")]),
+    ("en", "a capacity of [8,000] to [9,000 MW]", [("QUANTITY", 8000, "MW"), ("QUANTITY", 9000, "MW")]),
+    ("en", "it lowered use by [40 percent] and saved [$100,000]", [("PERCENT", 40, None), ("MONEY", 100000, "USD")]),
+    # an amount that omits the currency just given is a sum in that currency
+    ("fr", "un chiffre d'affaires de [10,5 millions d'euros] en 2017, contre [9,5 millions] en 2016",
+     [("MONEY", 10500000, "EUR"), ("MONEY", 9500000, "EUR")]),
     ("fr", "notre équipe a protégé quelque [1.131.110] clients", [("QUANTITY", 1131110, None)]),
     # approximate counts with a noun of number (gold/README); plurals stay vague
     ("fr", "Walvert emploie une [dizaine] de personnes et des dizaines de bénévoles", [("QUANTITY", 10, None)]),

@@ -48,6 +48,11 @@ class FigureRules:
         self.data = d
         self.digits = re.compile(r"(?<![\w.,'’/&])" + digit_pattern(lang) + r"(?![\d])")
         self.scales = d["scales"]
+        links = _alt(d["range_connectors"], boundary=False)
+        self.range_link_re = re.compile(rf"^[ \u00a0]*(?:{links})[ \u00a0]*$", re.IGNORECASE)
+        self.range_and = {w for w in d["range_connectors"] if w.isalpha() and len(w) > 1 and w not in ("to", "au")}
+        self.range_opener_re = re.compile(rf"(?:^|\W)(?:{_alt(d['range_openers'], boundary=False)})[ \u00a0]*$",
+                                          re.IGNORECASE)
         # "1,5 million", "£3.5bn", "$250-thousand": a space, nothing or a hyphen before a scale word
         self.scale_re = re.compile(r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]{3}))?(?P<w>" + _alt(self.scales) + ")")
         self.iso_codes = set(d["iso_codes"])

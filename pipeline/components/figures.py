@@ -105,7 +105,55 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
             attrs["counted"] = counted_lemma(doc, fig.end, r)
         out.append(Candidate(fig.start, fig.end, fig.label, "figures:" + "+".join(fig.rules), attrs, priority=2))
         taken_until = fig.end
+    inherit_range_units(text, out, r, lang)
+    inherit_currency(text, out, r)
     return out
+
+
+CURRENCY_REACH = 250  # characters: an amount this far after a sum in the same paragraph shares its currency
+
+
+def inherit_currency(text: str, figures: list[Candidate], r: FigureRules) -> None:
+    """"10,5 millions d'euros en 2017, contre 9,5 millions en 2016": a scaled amount that counts
+    nothing, shortly after a sum, is a sum in the same currency (SPEC: an amount that omits the
+    currency just given is MONEY)."""
+    last_money = None
+    for c in figures:
+        if c.label == "MONEY":
+            last_money = c
+            continue
+        if c.label != "QUANTITY" or c.attrs.get("unit") or c.attrs.get("counted") or last_money is None:
+            continue
+        if c.start - last_money.end > CURRENCY_REACH or "\n\n" in text[last_money.end:c.start]:
+            continue
+        if not r.scale_re.search(text, c.start, c.end):
+            continue
+        c.label = "MONEY"
+        c.attrs["unit"] = last_money.attrs.get("unit")
+        c.attrs.pop("counted", None)
+        c.rule += "+currency_inherited"
+
+
+def inherit_range_units(text: str, figures: list[Candidate], r: FigureRules, lang: str) -> None:
+    """"20 à 25%", "entre 3 et 5 millions d'euros", "8,000 to 9,000 MW": the bare first number of a
+    range is what the second is (SPEC: a unit is inherited)."""
+    for a, b in zip(figures, figures[1:], strict=False):
+        if a.label != "QUANTITY" or a.attrs.get("unit") or b.label == "QUANTITY" and not b.attrs.get("unit"):
+            continue
+        link = text[a.end:b.start]
+        if not r.range_link_re.match(link):
+            continue
+        if link.strip().lower() in r.range_and and not r.range_opener_re.search(text[max(0, a.start - 12):a.start]):
+            continue  # "40 percent and $100,000" is two figures; "entre 3 et 5 millions" is one range
+        scale = 1
+        first = r.digits.search(text, b.start, b.end)
+        core = parse_number(first.group(0), lang) if first else None
+        if core and (b.attrs.get("value") or 0) > core and parse_number(text[a.start:a.end], lang) == a.attrs["value"]:
+            scale = b.attrs["value"] / core  # "3 et 5 millions": the scale is written once
+        a.label = b.label
+        a.attrs.update(value=tidy(a.attrs["value"] * scale), unit=b.attrs.get("unit"))
+        a.attrs.pop("counted", None)
+        a.rule += "+range"
 
 
 @Language.factory("csr_figures", default_config={})
