@@ -5,6 +5,10 @@ from conftest import marked
 FIGURES = ("QUANTITY", "MONEY", "PERCENT")
 
 CASES = [
+    # "half" stands bare in English; a count "a year" is no duration
+    ("en", "which makes [half] the fleet zero emission", [("QUANTITY", 0.5, "ratio")]),
+    ("en", "compared to [25,581] a year earlier", [("QUANTITY", 25581, None)]),
+    ("en", "it costs [€2] a week", [("MONEY", 2, "EUR")]),
     # a range's bare first number is what the second is (gold/README: a unit is inherited)
     ("fr", "un surcoût de l’ordre de [20] à [25%]", [("PERCENT", 20, None), ("PERCENT", 25, None)]),
     ("fr", "un coût entre [3] et [5 millions d'euros]", [("MONEY", 3000000, "EUR"), ("MONEY", 5000000, "EUR")]),
@@ -145,6 +149,11 @@ def test_figures(nlps, lang, markup, expected):
 
 
 NOT_FIGURES = [
+    # ages, and a French fraction noun without a determiner (an adjective)
+    ("en", "Among those to benefit are John, 83, and Dorothy Philips, 77, who live in Norfolk."),
+    ("en", "The service benefited children aged 17 and under."),
+    ("fr", "Le conseil compte des membres âgés de 25 à 35 ans."),
+    ("fr", "Le dispositif du tiers investisseur finance les travaux."),
     ("fr", "la pandémie de covid-19 a ralenti les chantiers"),
     ("fr", "les émissions de CO2 du Scope 3 sont suivies"),
     ("fr", "certifié ISO 14001 depuis longtemps"),

@@ -67,6 +67,9 @@ def extend_left(text: str, fig: Figure, r: FigureRules, header_end: int) -> dict
     return attrs
 
 
+AGE_AFTER_NAME = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+,[ \u00a0]$")
+
+
 def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *, is_word: bool) -> bool:
     """Cores that are not figures: years, codes, ordinals, durations, times, phone numbers."""
     core = text[start:end]
@@ -94,6 +97,9 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
         return True
     if r.vague_re.search(text[max(0, start - 25):end]):
         return True
+    if r.age_before_re.search(text[max(0, start - 25):start]) or AGE_AFTER_NAME.search(text[max(0, start - 30):start]) \
+            and text[end:end + 1] == ",":
+        return True  # "aged 17", "Dorothy Philips, 77, who …": an age
     if is_word:
         window_start = max(0, start - 12)
         for pat in r.not_figure_res:

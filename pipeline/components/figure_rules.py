@@ -92,7 +92,13 @@ class FigureRules:
         self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³])")
         self.ghg_re = re.compile(r"[ \u00a0\u202f]?(?:" + "|".join(d["ghg_after_mass"]) + ")")
         # "pendant deux ans", "a 40-year partnership": a duration, not a count
-        self.duration_re = re.compile(r"(?:[ \u00a0\u202f]+(?:\w+[ \u00a0])?|-)" + _alt(d["duration_units"]), re.IGNORECASE)
+        # "25,581 a year earlier" is a count per year, not a duration: no article before the unit
+        self.duration_re = re.compile(r"(?:[ \u00a0\u202f]+(?:(?!(?:a|an|per|par|un|une|each|every|chaque)\b)\w+[ \u00a0])?|-)"
+                                      + _alt(d["duration_units"]), re.IGNORECASE)
+        self.fraction_not_after = set(d["fraction_not_after"])
+        self.age_before_re = re.compile(d["age_before"], re.IGNORECASE)
+        self.fraction_needs_determiner = bool(d["fractions_need_determiner"])
+        self.fraction_adjectives = set(d["fraction_adjectives"])
         self.code_words = set(d["code_words"])
         # "net zero", "zero-emission buses", "Race to Zero": a label, not a figure
         self.not_figure_res = [re.compile(x) for x in d["not_figure_phrases"]]

@@ -109,8 +109,15 @@ def fraction_cores(text: str, r: FigureRules, starts: set) -> list:
         scaled = scale_after_fraction(text, m.end(), r) is not None  # "quarter million", "demi-million"
         if word in r.need_numeral and not article and not scaled:
             continue
-        if not scaled and re.search(r"(?:\w+)[ \u00a0-]+$", before) and not re.search(r"(?:^|\W)(?:la|une|a|an|de|of|d'|d’|than|about|over|nearly|almost|près de|plus de|moins de)[ \u00a0]*$", before):
-            continue  # "first half", "deux tiers" (a numeral core handles it)
+        if r.fraction_needs_determiner and not scaled and not re.search(
+                r"(?:^|\W)(?:la|le|les|l['’]|un|une|d['’]|de|des|du|ce|cette|leur|sa|son)[ \u00a0]*$", before):
+            continue  # "au tiers investisseur": an adjective; "un tiers", "la moitié", "d'un tiers": a figure
+        if word in r.fraction_adjectives and not scaled and re.match(
+                r"[ \u00a0]+(?!(?:de|des|du|d['’])\b)[a-zà-ÿ]", text[m.end():m.end() + 4]):
+            continue  # "un mécanisme de tiers investisseur": a noun follows, the fraction word is its adjective
+        prev = re.search(r"(\w+)[ \u00a0-]+$", before)
+        if not scaled and prev and prev.group(1) in r.fraction_not_after:
+            continue  # "first half", "la seconde moitié": a part, not a figure ("deux tiers": a numeral core)
         if not scaled and (text[m.end():m.end() + 1] == "-" or text[m.end():m.end() + 5] in (" year", " time")):
             continue  # half-year, half time
         out.append((m.start(), m.end(), r.fractions[word] / 1.0, True, "fraction"))
