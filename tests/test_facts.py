@@ -164,3 +164,17 @@ def test_a_sum_from_an_organisation_is_the_givers(nlps, lang, text, figure, org)
 ])
 def test_equivalences_a_few_words_away_get_no_fact(nlps, lang, text, figure):
     assert figure not in links_of(nlps[lang], text)
+
+
+@pytest.mark.parametrize("lang,text,figure,date", [
+    ("en", " date 2019-05 Moorwell Trust received 134 applications, a 26% increase from last year.", "134", None),
+    ("en", " date 2023-05 Northwind Energy Ltd expects output to be 25% lower in 2030 than in 2019.", "25%", "2030"),
+    ("fr", " date 2023-05 En 2022, Proximus a distribué 4.800 ordinateurs, soit 37 % de plus qu'en 2021.", "37 %", "2022"),
+])
+def test_a_comparison_year_is_no_facts_date(nlps, lang, text, figure, date):
+    assert facts_of_dict(nlps[lang], text)[figure] == date
+
+
+def facts_of_dict(nlp, text):
+    doc = nlp(text)
+    return {doc.text[f["span"][0]:f["span"][1]]: f["date"] for f in doc._.csr_facts}
