@@ -167,8 +167,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     for i in range(len(names)):
         for j in range(i + 1, len(names)):
             a, b = keys[i], keys[j]
-            if a == b:
-                union(i, j)
+            if a == b or a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", ""):
+                union(i, j)  # "BEP Environnement" / "BEPEnvironnement": one name, spaced differently
                 continue
             short, long_ = (a, b) if len(a) < len(b) else (b, a)
             if len(short) >= 2 and short in long_ and same_with_generic_words(short, long_, generic):
