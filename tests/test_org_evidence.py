@@ -167,3 +167,22 @@ def test_names_from_roles_acronyms_and_acts(nlps, lang, text, name):
 ])
 def test_not_organisations_from_roles_and_places(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Les deux autres associations, CausA et F.A.B., se partagent l’autre moitié.", "CausA"),
+    ("fr", "Les deux autres associations, CausA et F.A.B., se partagent l’autre moitié.", "F.A.B."),
+    ("en", "SHAREWIND will open a turbine. Sharewind Co-operative said 300 members invested.", "SHAREWIND"),
+    ("en", "Germany's Enerlux announced it would build 40 turbines. Enerlux employs 300 people.", "Enerlux"),
+])
+def test_names_from_lists_and_case(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The grant comes through FCM's Green Municipal Fund (GMF). The GMF helps towns.", "Green Municipal Fund"),
+    ("en", "The grant comes through FCM's Green Municipal Fund (GMF). The GMF helps towns.", "GMF"),
+    ("en", "There are many myths in relation to Solar that need to be debunked.", "Solar"),
+])
+def test_owned_programmes_and_common_words_are_not_organisations(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

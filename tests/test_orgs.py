@@ -80,3 +80,15 @@ def test_names_with_lower_case_words_and_apostrophes(nlps, lang, text, name):
 ])
 def test_not_names_nor_boundaries(nlps, lang, text, bad):
     assert bad not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_a_body_and_its_committee_keep_their_own_canonicals(nlp_en):
+    doc = nlp_en("West Yorkshire Combined Authority funds buses. The West Yorkshire Combined Authority Transport "
+                 "Committee met.")
+    assert ("West Yorkshire Combined Authority", "West Yorkshire Combined Authority") in orgs(doc)
+
+
+def test_names_spaced_differently_share_a_canonical(nlp_fr):
+    doc = nlp_fr("BEP Environnement teste un camion. Chez BEPEnvironnement, on compte 105 véhicules. "
+                 "BEP Environnement est satisfait.")
+    assert {c for n, c in orgs(doc) if n.startswith("BEP")} == {"BEP Environnement"}

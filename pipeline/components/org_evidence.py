@@ -90,6 +90,7 @@ class EvidenceRules:
         self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
+        self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(desc)})s)[ \u00a0]*[,:][ \u00a0]*$")
         art = alternation(orgs["articles"])
         desc_re = alternation(desc)
         # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
@@ -225,6 +226,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.mentions = own
         for start, end in ev.mentions:
             _read_mention(doc, text, start, end, ev, ents, r, header_end)
+        if ev.mentions and all(_owned(text, ms, r) for ms, _me in ev.mentions):
+            ev.against.add("owned")  # "FCM's Green Municipal Fund", "Sobeys’ Second Harvest": a programme
         # title case capitalises every word: "Contract Awarded for Ireland’s First …"
         ev.headline_only = bool(ev.mentions) and all(any(s <= ms < e for s, e in headlines) for ms, _me in ev.mentions)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
@@ -243,7 +246,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
         last = name.rsplit(" ", 1)[-1]
-        if " " not in name and not name.isupper() and is_common_noun(lang, name.lower()):
+        if " " not in name and not name.isupper() and is_common_word(lang, name.lower()):
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
         if " " not in name and name.isupper() and len(name) >= SHOUTED_MIN and is_common_word(lang, name.lower()):
             ev.against.add("common_noun")  # "GENEROUS donors gave …": a shouted word
@@ -267,6 +270,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 ev.ner_place += 1
     before = text[max(0, start - 60):start]
     after = text[end:end + 80]
+    if r.list_after_re.search(before):
+        ev.support.add("apposition")  # "Les deux autres associations, CausE et F.A.B."
     if r.after_re.match(after) and not FRONTED_PLACE.search(before):
         ev.support.add("apposition_after")  # "Tibi, l'intercommunale …" (not "En France, le groupe …")
     if r.owner_after_re.match(after) or r.owner_before_re.search(before):
@@ -300,6 +305,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.name_like = True
     if not tok[0].is_sent_start:
         ev.inside_sentence = True
+    if tok.text.isupper() and len(tok.text) >= 3:
+        ev.name_like = True  # "SHARENERGY will …": a name in capitals, wherever it stands
     if tok.start > 0 and doc[tok.start - 1].lower_ in r.place_preps:
         ev.after_place_word += 1
     # a descriptor right before, past adjectives: "la coopérative solaire X", "the Leeds charity X"
@@ -343,6 +350,8 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "common_noun" in ev.against and not strong:
         return None
+    if "owned" in ev.against and not strong:
+        return None
     if "facility" in ev.against and not (strong or ev.support & {"subject_verb"}):
         return None
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
@@ -364,6 +373,7 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
     of one ("Chamois" for "Chamois Environnement": `short_form`)."""
     out = []
     firsts = {a.split()[0] for a in accepted if " " in a}
+    firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
     body_words = r.body_words
     accepted_re = re.compile(alternation(accepted)) if accepted else None
     for name, ev in names.items():
@@ -387,6 +397,14 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
     return out
 
 
+# "FCM's Green Municipal Fund", "the government’s Social Housing Decarbonisation Fund": something owned
+OWNED = re.compile(r"(?:\b(?P<owner>[A-ZÀ-Þ][\w.&\-]*)|\bgovernment|\bcouncil)(?:['’]s|(?<=s)['’])[ \u00a0]+$")
+
+
+def _owned(text: str, start: int, r) -> bool:
+    """After an owner's possessive that is not a place's ("Germany's EnBW" is a company)."""
+    m = OWNED.search(text[max(0, start - 40):start])
+    return bool(m) and (m.group("owner") or "") not in r.places
 # "Director of Operations at X", "Head of New Markets and Products at X": a department of X
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
@@ -421,10 +439,17 @@ def apply_evidence(doc: Doc, lang: str) -> None:
                 added.append(Candidate(start, end, "ORG", "orgs:evidence:" + names[name].second, {}, priority=2))
         vetoed.discard(name)
     text = doc_text(doc)
-    keep = [c for c in cands if not (c.label == "ORG" and text[c.start:c.end] in vetoed and (
-        c.rule == "orgs:ner" or c.rule == "orgs:apposition" and "title" in names[text[c.start:c.end]].against))]
+    # an owned programme is no organisation whichever rule found it, nor is its acronym
+    not_bodies = {n for n in vetoed if "owned" in names[n].against}
+    not_bodies |= {acr for acr, full in doc.user_data.get("csr_acronyms", {}).items() if full in not_bodies}
+    keep = [c for c in cands if not (c.label == "ORG" and (
+        text[c.start:c.end] in not_bodies and c.rule not in ("orgs:gazetteer", "orgs:legal_suffix")
+        or text[c.start:c.end] in vetoed and (
+            c.rule == "orgs:ner" or c.rule == "orgs:apposition" and "title" in names[text[c.start:c.end]].against)))]
     orgs = [c for c in keep if c.label == "ORG"]
     for c in added:
+        if text[c.start:c.end] in not_bodies:
+            continue  # "The GMF helps towns": the acronym of an owned programme
         # never cut a longer name another rule found; extend a shorter one
         if any(o.overlaps(c) and not (c.start <= o.start and o.end <= c.end and c.length > o.length) for o in orgs):
             continue

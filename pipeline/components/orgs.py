@@ -62,7 +62,7 @@ class OrgRules:
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,4}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
+            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
         self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
@@ -106,7 +106,8 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
     while m and m.start() > 0:
         tail = s[m.start():]
-        if tail.strip() in (".",) and re.search(r"(?i)(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V|ltée)$", s[:m.start()]) \
+        if tail.strip() in (".",) and re.search(r"(?i)(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V|ltée)$|(?:\b[A-Z]\.)+[A-Z]$",
+                                                s[:m.start()]) \
                 and not re.match(r"\s*(?:$|\n|[A-ZÀ-Þ«\"“])", text[end:end + 3]):
             break  # an abbreviation's period, not the end of the sentence
         end -= len(tail)
@@ -274,6 +275,9 @@ def _names_a_person(doc: Doc, text: str, start: int, end: int) -> bool:
     return any(e.label_ in ("PERSON", "PER") and e.start_char < start and end <= e.end_char for e in doc.ents)
 
 
+POSSESSOR_IN_NAME = re.compile(r"\S+['’]s[ \u00a0]+(?=\S)")
+
+
 def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     """"Bath and North East Somerset Council", "Southern Kings and Queens Food Bank": capitalised
     words joined by "and" before a head-final name belong to it, unless they make a complete
@@ -371,6 +375,9 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         raw.append((start, end, "named_head_lower", 3))
     for m in r.head_final_re.finditer(text):
         start = _coordinated_lead(text, _skip_common_lead(doc, m.start("name"), m.end("name")), r)
+        owner = POSSESSOR_IN_NAME.search(text, start, m.end("name"))
+        if owner:
+            start = owner.end()  # "FCM's Green Municipal Fund": the fund, not its owner
         if start < m.end("name") and " " in text[start:m.end("name")]:
             raw.append((start, m.end("name"), "head_final", 3))
     for m in r.apposition_re.finditer(text):

@@ -118,7 +118,7 @@ def narrows(short: str, long_: str, places: set[str]) -> bool:
     return " ".join(rest) in places
 
 
-def opens_one_name(short: str, long_: str, names: list[str]) -> bool:
+def opens_one_name(short: str, long_: str, names: list[str], heads: frozenset[str] = frozenset()) -> bool:
     """"Chamois" for "Chamois Environnement", "Food Bank" for "Food Bank Brussels-Brabant": a
     name that opens exactly one longer name of the document, the rest capitalised, is its
     short form ("Trussell" / "Trussell Trust" too; "Swiss Re" / "Swiss Re Institute", two bodies, is the
@@ -126,6 +126,8 @@ def opens_one_name(short: str, long_: str, names: list[str]) -> bool:
     if not long_.startswith(short + " ") or not short[:1].isupper():
         return False
     rest = long_[len(short) + 1:].split()
+    if short.split()[-1] in heads and any(w in heads for w in rest):
+        return False  # "West Yorkshire Combined Authority" / "… Authority Transport Committee": a body and its part
     if not rest or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in QUALIFIER_LINKS | {"&", "and", "et"}
                            for w in rest):
         return False
@@ -146,6 +148,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     data = load(lang, "orgs")
     suffixes = set(data["legal_suffixes"]) | set(data["generic_name_words"])
     generic = {_fold(w).strip(".,") for w in suffixes}
+    heads = frozenset(w for h in data["named_heads"] for w in h.split() if w[:1].isupper())
     mentions = [text[c.start:c.end] for c in orgs]
     names = list(dict.fromkeys(mentions))  # distinct names, in order of first mention
     gazetteer = _gazetteer(lang)
@@ -181,7 +184,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
             if narrows(names[i], names[j], places) or narrows(names[j], names[i], places) \
-                    or opens_one_name(names[i], names[j], names) or opens_one_name(names[j], names[i], names):
+                    or opens_one_name(names[i], names[j], names, heads) or opens_one_name(names[j], names[i], names, heads):
                 union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
                 continue
             pi, pj = parts[i], parts[j]
