@@ -23,11 +23,12 @@ from ..lemmas import lemma
 from ..reader import parse_header
 from ..resources import load
 from ..textutil import has_word
+from .fact_clauses import clause_head
+from .fact_dates import link_date, sentence_dates
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
 LEAD_BONUS = 2
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-DATE_REACH = 400  # characters: a date farther from the figure does not govern its clause
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
 
 
@@ -310,7 +311,7 @@ def _counts_acting_organisations(span, r: FactRules) -> bool:
     head = span.root.head if span.root.dep_ in ("nummod", "det", "amod", "quantmod") else span.root
     if head.dep_ == "nsubj" and lemma(head).lower() in r.org_kinds:
         return True
-    clause = _clause_head(span.root)
+    clause = clause_head(span.root)
     return any(counted_group(c) for c in clause.children)
 
 
@@ -346,7 +347,7 @@ def _reported_world_fact(fig: Candidate, span, local: list[Candidate], r: FactRu
     subject is a third party (no organisation, pronoun or possessive)."""
     if span is None:
         return False
-    clause = _clause_head(span.root)
+    clause = clause_head(span.root)
     if clause.dep_ not in ("ccomp", "xcomp", "parataxis") or lemma(clause.head).lower() not in r.reporting:
         return False
     reporters = [c for c in clause.head.children if c.dep_.startswith("nsubj")]
@@ -410,78 +411,6 @@ def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
             return True
     first = doc[tok.left_edge.i:tok.i + 1].text.lower()
     return first in r.self_ref or (tok.left_edge.lower_ in DEFINITE and tok.i - tok.left_edge.i <= 2)
-
-
-def _clause_head(tok):
-    """The verb (or root) that heads the clause a token sits in."""
-    node = tok
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
-            return node
-        node = node.head
-    return node
-
-
-def _ancestors(tok) -> set[int]:
-    out = {tok.i}
-    node = tok
-    for _ in range(20):
-        if node.head is node:
-            break
-        node = node.head
-        out.add(node.i)
-    return out
-
-
-def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r: FactRules, text: str) -> list[tuple]:
-    """(date, its clause head, text just before it, is a baseline, is a target) for the
-    resolved dates of one sentence.
-
-    `dates` are the document's dates sorted by start, `starts` their starts.
-    """
-    out = []
-    for d in dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]:
-        if d.end > sent.end_char or d.attrs.get("value") is None:
-            continue
-        before = text[max(sent.start_char, d.start - 30):d.start]
-        d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        clause = _clause_head(d_span.root) if d_span is not None else None
-        out.append((d, clause, before, bool(r.baseline_re.search(before)), bool(r.target_re.search(before))))
-    return out
-
-
-def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[int], r: FactRules,
-              text: str) -> tuple[str | None, str]:
-    """The date of the figure's own clause, or of a clause that governs it (not a report's date).
-
-    `fig_span`: the figure's tokens or None; `candidates` come from `sentence_dates`,
-    `starts` are their starts.
-    """
-    fig_clause = _clause_head(fig_span.root) if fig_span is not None else None
-    governing = _ancestors(fig_clause) if fig_clause is not None else set()
-    best, best_score, best_how = None, None, "none"
-    near = candidates[bisect.bisect_left(starts, fig.start - DATE_REACH):bisect.bisect_left(starts, fig.end + DATE_REACH)]
-    for d, d_clause, before, baseline, target in near:
-        if baseline:
-            continue
-        if before.endswith(" on ") and re.fullmatch(r"\d{4}", d.attrs["value"] or "") and "%" in text[fig.start:d.start]:
-            continue  # "up 6.2% on last year": a comparison
-        score = d.start - fig.end if d.start >= fig.end else fig.start - d.end
-        score += 0 if target else 15
-        how = "target" if target else "nearest"
-        if d_clause is not None and fig_clause is not None:
-            if d_clause.i == fig_clause.i:
-                score -= 30
-                how = "target" if target else "same_clause"
-            elif d_clause.i in governing:
-                if lemma(d_clause).lower() in r.reporting:
-                    continue  # "said last month that ...": the announcement's date
-                how = "target" if target else "governing_clause"
-            else:
-                continue  # another clause's date
-        if best_score is None or score < best_score:
-            best, best_score, best_how = d, score, how
-    return (best.attrs.get("value"), best_how) if best else (None, "none")
 
 
 def link_facts(doc: Doc, entities: list[Candidate], lang: str) -> list[dict]:
