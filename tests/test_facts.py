@@ -178,3 +178,10 @@ def test_a_comparison_year_is_no_facts_date(nlps, lang, text, figure, date):
 def facts_of_dict(nlp, text):
     doc = nlp(text)
     return {doc.text[f["span"][0]:f["span"][1]]: f["date"] for f in doc._.csr_facts}
+
+
+def test_a_paragraph_about_another_organisation_keeps_its_figures(nlp_en):
+    text = (" date 2021-11 Food Banks Canada published its report. Food Banks Canada said demand rose. "
+            "Food Banks Canada warned of winter.\n\nAt the Kells and Moyne Food Bank in Montague, demand has grown. "
+            "Right now about 210 families are served in a month.")
+    assert links_of(nlp_en, text)["210"][0] == "Kells and Moyne Food Bank"

@@ -146,6 +146,17 @@ class Context:
     def canonical(self, o: Candidate) -> str | None:
         return o.attrs.get("canonical")
 
+    def paragraph_topic(self, pos: int) -> str | None:
+        """The organisation that opens the figure's paragraph, when the paragraph is not the
+        first: "At the Kells Food Bank, … Right now 210 families are served" (the paragraph's
+        subject, not the document's)."""
+        start = self.text.rfind("\n\n", 0, pos)
+        if start == -1:
+            return None
+        end = SENTENCE_END.search(self.text, start + 2)
+        first = self.orgs_between(start, end.start() if end else len(self.text))
+        return self.canonical(first[0]) if first and first[0].end <= pos else None
+
     def speaker_org(self, pos: int) -> str | None:
         """'«Nous employons 78 personnes», explique X, directrice du Carré': 'nous' is the
         speaker's organisation, named after the speaker's role in the same paragraph (else the
@@ -281,6 +292,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         return ctx.canonical(_topic_of(prior, info, ctx)), "topic"
     if info.group:
         return None, "group"
+    topic = ctx.paragraph_topic(fig.start)
+    if topic and topic != ctx.main:
+        return topic, "paragraph_topic"
     return ctx.main, "main_org"
 
 
