@@ -185,3 +185,12 @@ def test_a_paragraph_about_another_organisation_keeps_its_figures(nlp_en):
             "Food Banks Canada warned of winter.\n\nAt the Kells and Moyne Food Bank in Montague, demand has grown. "
             "Right now about 210 families are served in a month.")
     assert links_of(nlp_en, text)["210"][0] == "Kells and Moyne Food Bank"
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2020-05 With almost 90% of Moorwell Foodbank’s stock coming from donations, the increase in "
+           "donations from Tesco is vital.", "90%", "Moorwell Foodbank"),
+    ("fr", " date 2020-05 Les 1.500 employés de Brivallo SA ont reçu une prime.", "1.500", "Brivallo SA"),
+])
+def test_the_owner_of_the_figures_noun_phrase(nlps, lang, text, figure, org):
+    assert links_of(nlps[lang], text)[figure][0] == org

@@ -92,3 +92,8 @@ def test_names_spaced_differently_share_a_canonical(nlp_fr):
     doc = nlp_fr("BEP Environnement teste un camion. Chez BEPEnvironnement, on compte 105 véhicules. "
                  "BEP Environnement est satisfait.")
     assert {c for n, c in orgs(doc) if n.startswith("BEP")} == {"BEP Environnement"}
+
+
+def test_the_canonical_is_not_the_shouted_spelling(nlp_en):
+    doc = nlp_en("FOYLE Foodbank is being aided by Tesco. Foyle Foodbank said 200 families came.")
+    assert {c for n, c in orgs(doc) if n.lower().startswith("foyle")} == {"Foyle Foodbank"}

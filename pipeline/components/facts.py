@@ -254,6 +254,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     source = _money_source(fig, info, ctx)
     if source:
         return source, "giver"  # "£7.8m from First Bus", "a $250-thousand donation from Nutrien"
+    owner = _of_owner(fig, info, ctx)
+    if owner:
+        return owner, "possessor"  # "90% of Foyle Foodbank’s stock", "les 1.500 employés de Proximus"
     paired = _respective_org(fig, info, ctx)
     if paired:
         return paired, "respective"
@@ -399,6 +402,25 @@ def _money_source(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | Non
         return None
     for o in info.local:
         if fig.end <= o.start <= fig.end + 90 and ctx.r.money_source_re.search(ctx.text[fig.end:o.start]):
+            return ctx.canonical(o)
+    return None
+
+
+OF_OWNER = re.compile(r"[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
+NOUN_PHRASE_POS = {"NOUN", "ADJ", "ADP", "DET", "NUM", "PROPN", "SYM", "CCONJ"}
+
+
+def _of_owner(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
+    """The organisation the figure's own noun phrase belongs to: "90% of Foyle Foodbank’s stock",
+    "les 1.500 employés de Proximus" (the counted noun, then "of/de" and the owner)."""
+    for o in info.local:
+        if not fig.end < o.start <= fig.end + 60:
+            continue
+        between = ctx.text[fig.end:o.start]
+        if not OF_OWNER.search(between):
+            continue
+        span = ctx.doc.char_span(fig.end, o.start, alignment_mode="contract")
+        if span is not None and len(span) <= 5 and all(t.pos_ in NOUN_PHRASE_POS or t.is_space for t in span):
             return ctx.canonical(o)
     return None
 

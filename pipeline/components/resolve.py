@@ -143,6 +143,10 @@ def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
     return len(head) >= 2 and abbreviates(head, " ".join(words[:-1]))
 
 
+def _shouted(name: str) -> int:
+    return sum(1 for w in name.split() if len(w) > 3 and w.isupper())
+
+
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
     """Mentions of one organisation share the fullest name used in the document."""
     data = load(lang, "orgs")
@@ -198,7 +202,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     canonical_of = {}
     for members in groups.values():
         pool = [i for i in members if names[i] not in acronyms] or members
-        canonical = names[max(pool, key=lambda i: (len(names[i]), -i))]
+        # the fullest name; between spellings of one length, the one not shouted ("Foyle" over "FOYLE")
+        canonical = names[max(pool, key=lambda i: (len(names[i]), -_shouted(names[i]), -i))]
         for i in members:
             canonical_of[names[i]] = canonical
     for org, mention in zip(orgs, mentions, strict=True):
