@@ -194,3 +194,14 @@ def test_a_paragraph_about_another_organisation_keeps_its_figures(nlp_en):
 ])
 def test_the_owner_of_the_figures_noun_phrase(nlps, lang, text, figure, org):
     assert links_of(nlps[lang], text)[figure][0] == org
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", " date 2022-05 Northwind Energy Ltd is 51% owned by Brivallo Holdings Ltd and 49% by Kells Power Ltd.",
+     {"51%": "Brivallo Holdings Ltd", "49%": "Kells Power Ltd"}),
+    ("fr", " date 2022-05 Le parc est détenu à 51 % par Brivallo SA et à 49 % par Vent Vert SA.",
+     {"51 %": "Brivallo SA", "49 %": "Vent Vert SA"}),
+])
+def test_an_ownership_split_gives_each_share_to_its_holder(nlps, lang, text, expected):
+    found = links_of(nlps[lang], text)
+    assert {fig: found[fig][0] for fig in expected} == expected

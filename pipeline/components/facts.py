@@ -254,6 +254,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     source = _money_source(fig, info, ctx)
     if source:
         return source, "giver"  # "£7.8m from First Bus", "a $250-thousand donation from Nutrien"
+    holder = _agent_after(fig, info, ctx)
+    if holder:
+        return holder, "agent"  # "51% owned by A and 49% by B", "détenu à 49 % par B"
     owner = _of_owner(fig, info, ctx)
     if owner:
         return owner, "possessor"  # "90% of Foyle Foodbank’s stock", "les 1.500 employés de Proximus"
@@ -402,6 +405,20 @@ def _money_source(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | Non
         return None
     for o in info.local:
         if fig.end <= o.start <= fig.end + 90 and ctx.r.money_source_re.search(ctx.text[fig.end:o.start]):
+            return ctx.canonical(o)
+    return None
+
+
+AGENT_AFTER = re.compile(r"^[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,2}?(?:by|par)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
+
+
+def _agent_after(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
+    """A share followed by its holder: "51% owned by A and 49% by B" (each share to its own
+    holder, as the respective reading of an ownership split)."""
+    if fig.label != "PERCENT":
+        return None
+    for o in info.local:
+        if fig.end < o.start <= fig.end + 40 and AGENT_AFTER.match(ctx.text[fig.end:o.start]):
             return ctx.canonical(o)
     return None
 
