@@ -205,3 +205,12 @@ def test_the_owner_of_the_figures_noun_phrase(nlps, lang, text, figure, org):
 def test_an_ownership_split_gives_each_share_to_its_holder(nlps, lang, text, expected):
     found = links_of(nlps[lang], text)
     assert {fig: found[fig][0] for fig in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2022-05 Tesco raised £2m for Cancer Research UK, which will fund 40 nurses.", "40",
+     "Cancer Research UK"),
+    ("fr", " date 2022-05 Brivallo SA a financé Vent Vert SA, qui emploie 40 personnes.", "40", "Vent Vert SA"),
+])
+def test_a_relative_clause_counts_for_its_antecedent(nlps, lang, text, figure, org):
+    assert links_of(nlps[lang], text)[figure] == (org, links_of(nlps[lang], text)[figure][1])

@@ -273,6 +273,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         for _ in range(6):
             for child in node.children:
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
+                    antecedent = _antecedent_org(child, node, local)
+                    if antecedent is not None:
+                        return ctx.canonical(antecedent), "relative"  # "…for CRUK, which will fund 40 nurses"
                     hits = _subject_orgs(child, local, text)
                     if (_coordinated_orgs(child, local) or _coordinated_in(hits, text)) and info.respectively is None:
                         return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
@@ -407,6 +410,19 @@ def _money_source(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | Non
         if fig.end <= o.start <= fig.end + 90 and ctx.r.money_source_re.search(ctx.text[fig.end:o.start]):
             return ctx.canonical(o)
     return None
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+def _antecedent_org(subject, verb, local: list[Candidate]) -> Candidate | None:
+    """The organisation a relative pronoun subject stands for: the noun its clause hangs from."""
+    if subject.lower_ not in RELATIVE_PRONOUNS or verb.dep_ not in ("relcl", "acl:relcl"):
+        return None
+    head = verb.head
+    hit = next((o for o in local if o.start <= head.idx < o.end), None)
+    # the parser may hang the clause on the main verb: then the name right before ", qui"
+    return hit or next((o for o in local if 0 <= subject.idx - o.end <= 3), None)
 
 
 AGENT_AFTER = re.compile(r"^[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,2}?(?:by|par)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")

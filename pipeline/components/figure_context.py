@@ -90,7 +90,8 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
             if m.start() <= start and end <= m.end():
                 return True
     word_before = re.search(r"([\w.&°]+)[ \u00a0]*$", text[max(0, start - 25):start])
-    if word_before and word_before.group(1).lower() in r.code_words:
+    if word_before and word_before.group(1).lower() in r.code_words \
+            and word_before.group(1) not in r.code_words_capitalised:  # "will fund 40 nurses" (but "Fund 3")
         return True
     two_before = re.search(r"([\w.&]+[ \u00a0]+[\w.&]+)[ \u00a0]*$", text[max(0, start - 30):start])
     if two_before and two_before.group(1).lower() in r.code_words:

@@ -96,6 +96,7 @@ class FigureRules:
         self.duration_re = re.compile(r"(?:[ \u00a0\u202f]+(?:(?!(?:a|an|per|par|un|une|each|every|chaque)\b)\w+[ \u00a0])?|-)"
                                       + _alt(d["duration_units"]), re.IGNORECASE)
         self.fraction_not_after = set(d["fraction_not_after"])
+        self.code_words_capitalised = set(d["code_words_capitalised"])
         self.age_before_re = re.compile(d["age_before"], re.IGNORECASE)
         self.fraction_needs_determiner = bool(d["fractions_need_determiner"])
         self.fraction_adjectives = set(d["fraction_adjectives"])
