@@ -25,6 +25,15 @@ from ..resources import load
 from ..textutil import has_word
 from .fact_clauses import clause_head
 from .fact_dates import link_date, sentence_dates
+from .fact_phrases import (
+    agent_after,
+    antecedent_org,
+    coordinated_in,
+    money_source,
+    of_owner,
+    subject_orgs,
+    subtree_orgs,
+)
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
 LEAD_BONUS = 2
@@ -95,30 +104,6 @@ def _org_at(orgs: list[Candidate], start: int, end: int) -> Candidate | None:
         if o.start < end and start < o.end:
             return o
     return None
-
-
-def _subtree_orgs(tok, orgs):
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    return [o for o in orgs if o.start >= lo and o.end <= hi]
-
-
-# "Cet investissement (avec un prêt de la Wallonie, via la SRIW)": an organisation reached
-# through "via"/"avec" or inside parentheses is a means or a partner, not the subject
-ASIDE = re.compile(r"(?:\(|\b(?:via|avec|with|through|thanks to|grâce à)\b)[^()]*$", re.IGNORECASE)
-COORDINATED = re.compile(r"^[ \u00a0]*(?:,|and|et|&|as well as|ainsi que)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
-
-
-def _subject_orgs(tok, orgs, text: str) -> list[Candidate]:
-    """Organisations of a subject phrase, without those in asides."""
-    lo = tok.left_edge.idx
-    return [o for o in _subtree_orgs(tok, orgs) if not ASIDE.search(text[lo:o.start])]
-
-
-def _coordinated_in(hits: list[Candidate], text: str) -> bool:
-    """'First Bus and West Yorkshire Combined Authority (WYCA)': two organisations joined in one
-    subject phrase, however the parser attached them."""
-    return any(a.attrs.get("canonical") != b.attrs.get("canonical") and COORDINATED.match(text[a.end:b.start])
-               for a, b in zip(hits, hits[1:], strict=False))
 
 
 class Context:
@@ -207,7 +192,7 @@ DEFINITE = {"the", "le", "la", "l'", "l’", "les", "this", "ce", "cette"}
 def _subject_of_sentence(sent, local: list[Candidate]) -> Candidate | None:
     for tok in sent:
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ROOT":
-            hits = _subtree_orgs(tok, local)
+            hits = subtree_orgs(tok, local)
             if hits:
                 return hits[0]
     return None
@@ -251,13 +236,13 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         return None, "source"  # "selon Finn, 30 % des ménages...": a statement about the world, not about Finn
     if _reported_world_fact(fig, span, local, r, ctx.main):
         return None, "world"
-    source = _money_source(fig, info, ctx)
+    source = money_source(fig, info, ctx)
     if source:
         return source, "giver"  # "£7.8m from First Bus", "a $250-thousand donation from Nutrien"
-    holder = _agent_after(fig, info, ctx)
+    holder = agent_after(fig, info, ctx)
     if holder:
         return holder, "agent"  # "51% owned by A and 49% by B", "détenu à 49 % par B"
-    owner = _of_owner(fig, info, ctx)
+    owner = of_owner(fig, info, ctx)
     if owner:
         return owner, "possessor"  # "90% of Foyle Foodbank’s stock", "les 1.500 employés de Proximus"
     paired = _respective_org(fig, info, ctx)
@@ -273,11 +258,11 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
         for _ in range(6):
             for child in node.children:
                 if child.dep_.startswith("nsubj") or child.dep_ in SUBJECT_DEPS:
-                    antecedent = _antecedent_org(child, node, local)
+                    antecedent = antecedent_org(child, node, local)
                     if antecedent is not None:
                         return ctx.canonical(antecedent), "relative"  # "…for CRUK, which will fund 40 nurses"
-                    hits = _subject_orgs(child, local, text)
-                    if (_coordinated_orgs(child, local) or _coordinated_in(hits, text)) and info.respectively is None:
+                    hits = subject_orgs(child, local, text)
+                    if (_coordinated_orgs(child, local) or coordinated_in(hits, text)) and info.respectively is None:
                         return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
                     if hits and lemma(node).lower() in r.receive:
                         return _giver(node, child, hits[0], fig, ctx, local)
@@ -286,7 +271,7 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                     if _refers_to_self(ctx.doc, child, r):
                         return ctx.resolve(child, fig, sent_subject), "subject_reference"
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
-                    hits = _subtree_orgs(child, local)
+                    hits = subtree_orgs(child, local)
                     if hits:
                         return ctx.canonical(hits[0]), "possessor"
                     if child.lower_ in r.self_ref:
@@ -374,7 +359,7 @@ def _reported_world_fact(fig: Candidate, span, local: list[Candidate], r: FactRu
     if clause.dep_ not in ("ccomp", "xcomp", "parataxis") or lemma(clause.head).lower() not in r.reporting:
         return False
     reporters = [c for c in clause.head.children if c.dep_.startswith("nsubj")]
-    named = {o.attrs.get("canonical") for rep in reporters for o in _subtree_orgs(rep, local)}
+    named = {o.attrs.get("canonical") for rep in reporters for o in subtree_orgs(rep, local)}
     if not named or main in named:
         return False  # the text's own organisation reporting on itself
     if any(t.lower_ in r.self_ref and t.pos_ in ("DET", "PRON") for t in clause.subtree):
@@ -385,7 +370,7 @@ def _reported_world_fact(fig: Candidate, span, local: list[Candidate], r: FactRu
     subj = subjects[0]
     if subj.left_edge.idx <= fig.start < subj.right_edge.idx + len(subj.right_edge.text):
         return False  # the figure counts the subject itself
-    if _subtree_orgs(subj, local) or subj.pos_ == "PRON" or subj.lower_ in r.self_ref:
+    if subtree_orgs(subj, local) or subj.pos_ == "PRON" or subj.lower_ in r.self_ref:
         return False
     return not any(c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and c.lower_ in r.self_ref)
                    for c in subj.subtree)
@@ -396,66 +381,10 @@ def _coordinated_orgs(subject, local: list[Candidate]) -> bool:
     head_hits = {o.attrs.get("canonical") for o in local
                  if subject.idx <= o.start < subject.idx + len(subject.text) + 1}
     for conj in (c for c in subject.children if c.dep_ == "conj"):
-        other = {o.attrs.get("canonical") for o in _subtree_orgs(conj, local)}
+        other = {o.attrs.get("canonical") for o in subtree_orgs(conj, local)}
         if head_hits and other and other - head_hits:
             return True
     return False
-
-
-def _money_source(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
-    """The organisation named as the source of a sum or a gift in the figure's own phrase."""
-    if fig.label not in ("MONEY", "QUANTITY"):
-        return None
-    for o in info.local:
-        if fig.end <= o.start <= fig.end + 90 and ctx.r.money_source_re.search(ctx.text[fig.end:o.start]):
-            return ctx.canonical(o)
-    return None
-
-
-RELATIVE_PRONOUNS = {"which", "who", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
-
-
-def _antecedent_org(subject, verb, local: list[Candidate]) -> Candidate | None:
-    """The organisation a relative pronoun subject stands for: the noun its clause hangs from."""
-    if subject.lower_ not in RELATIVE_PRONOUNS or verb.dep_ not in ("relcl", "acl:relcl"):
-        return None
-    head = verb.head
-    hit = next((o for o in local if o.start <= head.idx < o.end), None)
-    # the parser may hang the clause on the main verb: then the name right before ", qui"
-    return hit or next((o for o in local if 0 <= subject.idx - o.end <= 3), None)
-
-
-AGENT_AFTER = re.compile(r"^[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,2}?(?:by|par)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
-
-
-def _agent_after(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
-    """A share followed by its holder: "51% owned by A and 49% by B" (each share to its own
-    holder, as the respective reading of an ownership split)."""
-    if fig.label != "PERCENT":
-        return None
-    for o in info.local:
-        if fig.end < o.start <= fig.end + 40 and AGENT_AFTER.match(ctx.text[fig.end:o.start]):
-            return ctx.canonical(o)
-    return None
-
-
-OF_OWNER = re.compile(r"[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’])?$")
-NOUN_PHRASE_POS = {"NOUN", "ADJ", "ADP", "DET", "NUM", "PROPN", "SYM", "CCONJ"}
-
-
-def _of_owner(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
-    """The organisation the figure's own noun phrase belongs to: "90% of Foyle Foodbank’s stock",
-    "les 1.500 employés de Proximus" (the counted noun, then "of/de" and the owner)."""
-    for o in info.local:
-        if not fig.end < o.start <= fig.end + 60:
-            continue
-        between = ctx.text[fig.end:o.start]
-        if not OF_OWNER.search(between):
-            continue
-        span = ctx.doc.char_span(fig.end, o.start, alignment_mode="contract")
-        if span is not None and len(span) <= 5 and all(t.pos_ in NOUN_PHRASE_POS or t.is_space for t in span):
-            return ctx.canonical(o)
-    return None
 
 
 def _respective_org(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | None:
