@@ -186,3 +186,23 @@ def test_names_from_lists_and_case(nlps, lang, text, name):
 ])
 def test_owned_programmes_and_common_words_are_not_organisations(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Hydro-Sherbrooke a dévoilé sa vision. Les investissements visent à positionner Hydro-Sherbrooke comme leader.",
+     "Hydro-Sherbrooke"),
+    ("en", "Volunteers helped Richard’s House Children’s Hospice, and Richard’s House thanked them.",
+     "Richard’s House Children’s Hospice"),
+])
+def test_hyphenated_and_apostrophe_names(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "Enterprise Ireland chief executive Leo Clancy said the scope was clear.", "Leo Clancy"),
+    ("en", "The plant at Kilcullen, Co. Kildare employs staff. Modular Homes Ltd said so.", "Kilcullen, Co"),
+    ("en", "The plant at Kilcullen, Co. Kildare employs staff. Modular Homes Ltd said so.", "Kilcullen, Co. Kildare"),
+    ("en", "It will deliver the Government’s ‘Housing for All’ strategy.", "Government’s ‘Housing for All"),
+])
+def test_people_addresses_and_quoted_plans(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

@@ -239,6 +239,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if ev.quoted:
             ev.name_like = True
         words = name.split()
+        if len(words) == 1 and "-" in name:
+            words = name.split("-")  # "Hydro-Magog": a name joined to its place
         if len(words) >= 2 and words[-1] in r.places and " ".join(words[:-1]) not in r.places \
                 and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person \
                 and ev.after_place_word < len(ev.mentions):
@@ -291,8 +293,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if r.portfolio_re and r.portfolio_re.search(before):
         ev.against.add("title")  # "Minister of Natural Resources": a portfolio
     words = before.split()
-    if words and words[-1] in r.titles:
-        ev.against.add("person")
+    if words and (words[-1] in r.titles or words[-1].lower() in r.title_words and len(words[-1]) > 3
+                  and _capitalised_pair(text, start, end)):
+        ev.against.add("person")  # "Mr Philips", "chief executive Leo Clancy"
     if r.title_after_re.match(after):
         ev.against.add("person")  # "Niall Stuart, Chief Executive of …"
     if any(w in r.titles for w in text[start:end].split()[:-1]):
@@ -405,6 +408,11 @@ def _owned(text: str, start: int, r) -> bool:
     """After an owner's possessive that is not a place's ("Germany's EnBW" is a company)."""
     m = OWNED.search(text[max(0, start - 40):start])
     return bool(m) and (m.group("owner") or "") not in r.places
+def _capitalised_pair(text: str, start: int, end: int) -> bool:
+    """A first name and a surname: two capitalised words."""
+    return bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+[ \u00a0][A-ZÀ-Þ][a-zà-ÿ'’\-]+", text[start:end]))
+
+
 # "Director of Operations at X", "Head of New Markets and Products at X": a department of X
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun
 from ..reader import parse_header
-from ..resources import gazetteer_enabled, load
+from ..resources import gazetteer_enabled, load, place_names
 from ..textutil import alternation as _alt
 from ..textutil import whole_matches
 
@@ -265,6 +265,7 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tupl
 LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00a0]$")
 
 
+COUNTY_ABBREVIATION = re.compile(r"[ \u00a0,]Co\.?$")
 PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|M|Mme|Mlle)\.?|Monsieur|Madame)[ \u00a0]+$")
 
 
@@ -275,7 +276,13 @@ def _names_a_person(doc: Doc, text: str, start: int, end: int) -> bool:
     return any(e.label_ in ("PERSON", "PER") and e.start_char < start and end <= e.end_char for e in doc.ents)
 
 
-POSSESSOR_IN_NAME = re.compile(r"\S+['’]s[ \u00a0]+(?=\S)")
+POSSESSOR_IN_NAME = re.compile(r"(?P<owner>\S+)['’]s[ \u00a0]+(?=\S)")
+
+
+def _owner_is_a_name(owner: str, r: OrgRules) -> bool:
+    """An acronym, a place or a body owns what follows its 's ("FCM's", "China's", "the Council's");
+    a first name is part of the name ("Richard’s House Children’s Hospice")."""
+    return owner.isupper() or owner in place_names(r.lang) or bool(r.head_word_re.fullmatch(owner))
 
 
 def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
@@ -364,6 +371,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         raw.append((m.start(), end, "gazetteer", 3))
     suffix_hits = [m.end() for m in r.suffix_only_re.finditer(text)]
     for m in (m for hit in suffix_hits for m in r.suffix_re.finditer(text, max(0, hit - 150), hit)):
+        if COUNTY_ABBREVIATION.search(m.group("name")) and re.match(r"\.?[ \u00a0]+[A-Z]", text[m.end("name"):]):
+            continue  # "Kilcullen, Co Kildare": a county, not a company
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
     for m in r.named_head_re.finditer(text):
@@ -376,8 +385,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     for m in r.head_final_re.finditer(text):
         start = _coordinated_lead(text, _skip_common_lead(doc, m.start("name"), m.end("name")), r)
         owner = POSSESSOR_IN_NAME.search(text, start, m.end("name"))
-        if owner:
-            start = owner.end()  # "FCM's Green Municipal Fund": the fund, not its owner
+        if owner and _owner_is_a_name(owner.group("owner"), r):
+            start = owner.end()  # "FCM's Green Municipal Fund": the fund, not its owner ("Richard’s House" stays)
         if start < m.end("name") and " " in text[start:m.end("name")]:
             raw.append((start, m.end("name"), "head_final", 3))
     for m in r.apposition_re.finditer(text):
