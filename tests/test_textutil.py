@@ -71,3 +71,29 @@ def test_fast_path_taken_only_for_lookbehind_then_digit():
 def test_fast_finditer_on_random_text(text):
     pat = re.compile(r"(?<![\w/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/])")
     assert [m.span() for m in finditer_fast(pat)(text)] == [m.span() for m in pat.finditer(text)]
+
+
+from pipeline.textutil import alternation, alternation_trie  # noqa: E402
+
+# few letters, so that words are often prefixes of one another; regex metacharacters escaped
+WORD_ALPHABET = "ab.(é"
+words = st.lists(st.text(alphabet=WORD_ALPHABET, min_size=1, max_size=4), max_size=10)
+
+
+@given(words, st.text(alphabet=WORD_ALPHABET + " -x", max_size=30))
+def test_alternation_trie_matches_as_alternation(ws, text):
+    """Same spans in every context: bare, between word boundaries, and before a lookahead
+    that fails and makes the group backtrack to a shorter word."""
+    for before, after in (("", ""), (r"(?<![\w#@])", r"(?![\w])"), ("", r"(?=[ .-])"), ("", "b")):
+        expected = [m.span() for m in re.finditer(before + alternation(ws) + after, text)]
+        assert [m.span() for m in re.finditer(before + alternation_trie(ws) + after, text)] == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_gazetteer_trie_finds_what_the_alternation_finds(lang):
+    from pipeline.components.orgs import rules_for
+    rules = rules_for(lang)
+    plain = re.compile(r"(?<![\w#@])" + alternation(rules.gazetteer) + r"(?![\w])")
+    for path in sorted(CORPUS.glob(f"{lang}-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in rules.gazetteer_re.finditer(text)] == [m.span() for m in plain.finditer(text)]
