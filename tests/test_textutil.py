@@ -89,6 +89,29 @@ def test_alternation_trie_matches_as_alternation(ws, text):
         assert [m.span() for m in re.finditer(before + alternation_trie(ws) + after, text)] == expected
 
 
+# letters whose cases re matches in unusual ways: "ſ" and "s", the Kelvin sign and "k",
+# dotless and dotted i, sharp s and its capital
+CASE_ALPHABET = "aAsSſkK\u212aiIıİßẞé.("
+case_words = st.lists(st.text(alphabet=CASE_ALPHABET, min_size=1, max_size=3), max_size=10)
+
+
+@given(case_words, st.text(alphabet=CASE_ALPHABET + " x", max_size=25))
+def test_alternation_trie_ignorecase_matches_as_alternation(ws, text):
+    for before, after in (("", ""), (r"(?<!\w)", r"(?!\w)"), ("", "a")):
+        expected = [m.span() for m in re.finditer(before + alternation(ws) + after, text, re.IGNORECASE)]
+        found = re.finditer(before + alternation_trie(ws, ignorecase=True) + after, text, re.IGNORECASE)
+        assert [m.span() for m in found] == expected
+
+
+def test_alternation_trie_ignorecase_shares_branches():
+    """"Mars", "MARS" and "mai" share their first branch under IGNORECASE; a case-sensitive
+    tree keeps "M" and "m" apart."""
+    assert alternation_trie(["Mars", "MARS", "mai"], ignorecase=True) == "(?:MA(?:RS|i))"
+    assert alternation_trie(["Mars", "mai"]) == "(?:Mars|mai)"
+    assert alternation_trie(["quarter"]) == "(?:quarter)"  # always a group, as `alternation` gives
+    assert alternation_trie([]) == "(?!)" == alternation_trie([], ignorecase=True)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_gazetteer_trie_finds_what_the_alternation_finds(lang):
     from pipeline.components.orgs import rules_for
@@ -97,3 +120,20 @@ def test_gazetteer_trie_finds_what_the_alternation_finds(lang):
     for path in sorted(CORPUS.glob(f"{lang}-*.txt")):
         text = path.read_text(encoding="utf-8")
         assert [m.span() for m in rules.gazetteer_re.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_date_patterns_as_trees_find_what_word_lists_find(lang, monkeypatch):
+    """Every date rule finds the same matches (spans and groups) with its word lists written
+    as prefix trees as with plain alternations."""
+    from pipeline.components import date_patterns
+    trees = date_patterns.DateRules(lang)
+    monkeypatch.setattr(date_patterns, "_alt", alternation)
+    lists = date_patterns.DateRules(lang)
+    assert [name for name, _p in trees.patterns] == [name for name, _p in lists.patterns]
+    assert trees.needs_month == lists.needs_month
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob(f"{lang}-*.txt"))]
+    for (_name, tree), (_name2, plain) in zip(trees.patterns, lists.patterns, strict=True):
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in tree.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
