@@ -137,3 +137,28 @@ def test_date_patterns_as_trees_find_what_word_lists_find(lang, monkeypatch):
         for text in texts:
             assert [(m.span(), m.groupdict()) for m in tree.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_figure_word_lists_as_trees_find_what_word_lists_find(lang):
+    """The figure patterns that scan a whole text with a prefix tree find what the word lists find."""
+    from pipeline.components.figure_rules import FigureRules, _alt
+    rules = FigureRules(lang)
+    codes = _alt(rules.iso_codes, boundary=False)
+    plain = {"code_glued_re": re.compile(r"(?<![\w$])(?i:" + codes + r")\$?(?=\d)"),
+             "cur_prefix_re": re.compile("(?P<w>" + _alt(rules.cur_prefix, boundary=False) + "|(?i:" + codes
+                                         + r")\$?)[ \u00a0\u202f]?$"),
+             "fraction_word_re": re.compile(r"(?<![\w-])" + _alt(rules.fractions), re.IGNORECASE)}
+    for path in sorted(CORPUS.glob(f"{lang}-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for name, pat in plain.items():
+            tree = getattr(rules, name)
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in pat.finditer(text)]
+            if name == "cur_prefix_re":  # searched in the few characters before a figure
+                for end in range(0, len(text), 7):
+                    before = text[max(0, end - 12):end]
+                    assert _span(tree.search(before)) == _span(pat.search(before))
+
+
+def _span(m):
+    return m.span() if m else None
