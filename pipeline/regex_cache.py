@@ -61,7 +61,12 @@ def cache_file() -> Path | None:
     if folder.lower() in ("off", "0", "no", "false"):
         return None
     if not folder:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            home = os.path.expanduser("~")
+            if home.startswith("~"):  # no home folder known: no cache rather than one in the working folder
+                return None
+            base = os.path.join(home, ".cache")
         folder = os.path.join(base, "csr-facts")
     tag = f"{sys.implementation.cache_tag}-sre{_sre.MAGIC}-{_sre.CODESIZE}" if _sre else "none"
     return Path(folder) / f"regex-{tag}.bin"

@@ -90,3 +90,16 @@ def test_unwritable_folder_is_skipped(monkeypatch, tmp_path):
     monkeypatch.setattr(regex_cache, "_loaded", {})
     regex_cache.remember([re.compile(long_pattern("unwritable"))])
     assert not (blocker / "cache").exists()
+
+
+def test_no_home_no_cache(monkeypatch):
+    for var in (regex_cache.ENV, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(regex_cache.os.path, "expanduser", lambda path: path)
+    assert regex_cache.cache_file() is None
+
+
+def test_default_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv(regex_cache.ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert regex_cache.cache_file().parent == tmp_path / "csr-facts"
