@@ -18,7 +18,11 @@ from .schema import SCHEMA_VERSION
 CHUNK_CHARS = 25_000  # characters per Doc: a long input is parsed in pieces (memory about 0.9 GB for 1 MB)
 # set by the runner (one process only): called with the characters of each piece of a long text parsed
 chunk_progress = None
-PIPE_BATCH = 4  # Docs in flight per nlp.pipe call: bounds memory on long inputs
+# Docs per nlp.pipe batch: the models run faster on larger batches (raw spaCy is measured
+# with 16), but the pieces of a long input are big, so a batch also stops at PIPE_CHARS
+# characters (four full pieces, which bounds memory on long inputs)
+PIPE_BATCH = 16
+PIPE_CHARS = 100_000
 
 
 def split_chunks(text: str, limit: int | None = None) -> list[tuple[int, str]]:
@@ -117,6 +121,21 @@ def _docs(nlp, jobs):
         yield doc
 
 
+def pipe_groups(jobs: list, max_docs: int | None = None, max_chars: int | None = None) -> list[list]:
+    """`jobs` (tuples ending with their text), in order, cut into nlp.pipe batches of at most
+    `max_docs` texts and `max_chars` characters (a single larger text is a batch of its own)."""
+    max_docs, max_chars = max_docs or PIPE_BATCH, max_chars or PIPE_CHARS
+    groups: list[list] = []
+    size = 0
+    for job in jobs:
+        if not groups or len(groups[-1]) >= max_docs or size + len(job[-1]) > max_chars:
+            groups.append([])
+            size = 0
+        groups[-1].append(job)
+        size += len(job[-1])
+    return groups
+
+
 def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
     results: dict[int, list] = {}
     by_lang: dict[str, list[tuple[int, int, str]]] = {}
@@ -127,7 +146,9 @@ def _run_batch(batch: list[tuple[str, dict, str]]) -> Iterator[dict]:
         nlp = get_nlp(lang)
         # a Doc is turned into plain records as soon as it is done, so that a long text's
         # chunks are not all held at once (memory stays flat with the size of one input)
-        for (i, offset, _chunk), doc in zip(jobs, nlp.pipe(_docs(nlp, jobs), batch_size=PIPE_BATCH), strict=True):
+        done = ((job, doc) for group in pipe_groups(jobs)
+                for job, doc in zip(group, nlp.pipe(_docs(nlp, group), batch_size=len(group)), strict=True))
+        for (i, offset, _chunk), doc in done:
             text = batch[i][0]
             if len(text) > CHUNK_CHARS and chunk_progress is not None:
                 chunk_progress(len(_chunk))  # a long single text: characters done, for the progress bar

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.language import Language
 
-from . import candidates, lemmas  # noqa: F401  (candidates registers Doc/Span extensions)
+from . import candidates, lemmas, regex_cache  # noqa: F401  (candidates registers Doc/Span extensions)
 from .components import dates, facts, figures, org_evidence, orgs, paragraphs, resolve  # noqa: F401  (registers factories)
 from .components.attributes import replace_attribute_ruler
 
@@ -23,7 +23,12 @@ CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_org_evidence", "csr_resol
 def load_model(lang: str) -> Language:
     name = MODELS[lang]
     module = importlib.import_module(name)
-    return module.load()
+    # the French tokenizer's 1.4-million-character regex: compiled once per Python version,
+    # then read back (regex_cache.py; about 2.3 s of start-up)
+    regex_cache.prime()
+    nlp = module.load()
+    regex_cache.remember(regex_cache.tokenizer_patterns(nlp))
+    return nlp
 
 
 @cache

@@ -93,3 +93,112 @@ def alternation(words) -> str:
     over "de"); a group that matches nothing when `words` is empty."""
     items = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in items) + ")" if items else "(?!)"
+
+
+def alternation_trie(words, *, ignorecase: bool = False) -> str:
+    """The regex of `alternation(words)`, written as a prefix tree: same matches, much faster scan.
+
+    `alternation` tries its words one after the other at every position of the text
+    (about 2 ms a document for a gazetteer of 2,000 names); here each character is
+    compared once per branch point ("Banque (?:de France|Postale)"). The words that can
+    match at a position are all prefixes of the text there, so both patterns try them
+    longest first and agree, also when what follows the group fails and backtracks.
+
+    `ignorecase=True` is for a pattern compiled with IGNORECASE (a str pattern): the tree
+    then branches on what each character matches under IGNORECASE, as `re` decides it
+    ("M" and "m" share a branch). When that cannot be worked out (another Python) or two
+    branches would match a common character, the plain `alternation` is returned.
+    """
+    words = set(words)
+    if not words:
+        return "(?!)"
+    key = _case_key if ignorecase else str
+    if key is None:
+        return alternation(words)
+    root: dict = {}
+    for word in sorted(words):  # sorted: the same pattern text in every process
+        node = root
+        for ch in word:
+            node = node.setdefault(key(ch), (ch, {}))[1]
+        node[_END] = None  # a word ends here
+    if ignorecase and _overlapping_branches(root):
+        return alternation(words)
+
+    def emit(node: dict) -> str:
+        # a word ending here is shorter than every word going on: it is tried last
+        branches = sorted((value for k, value in node.items() if k is not _END), key=lambda v: v[0])
+        parts = [re.escape(ch) + emit(child) for ch, child in branches]
+        if _END in node:
+            parts.append("")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    tree = emit(root)
+    return tree if tree.startswith("(?:") and _one_group(tree) else "(?:" + tree + ")"  # a group, as `alternation` gives
+
+
+def _one_group(pattern: str) -> bool:
+    """`pattern` is a single "(?:...)" group (its first parenthesis closes at its end)."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i == len(pattern) - 1
+        i += 1
+    return False
+
+
+_END = object()  # the key that marks the end of a word in a tree node
+
+
+def _ignorecase_tables():
+    """What re's compiler uses to match a character under IGNORECASE (CPython), else None."""
+    try:
+        import _sre
+
+        try:
+            from re import _compiler
+            fixes = _compiler._EXTRA_CASES
+        except (ImportError, AttributeError):  # Python 3.10
+            import sre_compile
+            fixes = sre_compile._ignorecase_fixes
+        return _sre.unicode_iscased, _sre.unicode_tolower, fixes
+    except (ImportError, AttributeError):
+        return None
+
+
+_TABLES = _ignorecase_tables()
+
+
+def _case_key_impl(ch: str):
+    """What a pattern character matches under IGNORECASE: itself if it has no case, else every
+    character whose lower case is its lower case or one of that letter's extra forms ("ſ" for "s")."""
+    iscased, tolower, _fixes = _TABLES
+    c = ord(ch)
+    return ("=", c) if not iscased(c) else ("~", tolower(c))
+
+
+_case_key = _case_key_impl if _TABLES else None
+
+
+def _lower_forms(key) -> set:
+    kind, c = key
+    return {c} if kind == "=" else {c, *_TABLES[2].get(c, ())}
+
+
+def _overlapping_branches(node: dict) -> bool:
+    """Two branches of one node that a single character of the text could both take."""
+    keys = [k for k in node if k is not _END]
+    seen: set = set()
+    for k in keys:
+        forms = _lower_forms(k)
+        if seen & forms:
+            return True
+        seen |= forms
+    return any(_overlapping_branches(value[1]) for k, value in node.items() if k is not _END)

@@ -141,6 +141,17 @@ def test_split_chunks_covers_text(limit):
     assert [o for o, _c in chunks] == [sum(len(c) for _o, c in chunks[:i]) for i in range(len(chunks))]
 
 
+def test_pipe_groups_bound_docs_and_characters():
+    """nlp.pipe batches keep the input order, hold at most max_docs texts and max_chars
+    characters, and a text longer than max_chars is a batch of its own."""
+    from pipeline.extract import pipe_groups
+    jobs = [(i, 0, "x" * n) for i, n in enumerate([10, 10, 10, 50, 10, 200, 10, 10, 10, 10, 10])]
+    groups = pipe_groups(jobs, max_docs=3, max_chars=60)
+    assert [job for g in groups for job in g] == jobs
+    assert [[job[0] for job in g] for g in groups] == [[0, 1, 2], [3, 4], [5], [6, 7, 8], [9, 10]]
+    assert pipe_groups([]) == []
+
+
 def test_dask_local_matches_local(capsys):
     """--dask local (a LocalCluster with 2 workers) gives byte-identical records."""
     pytest.importorskip("dask.distributed")

@@ -71,3 +71,94 @@ def test_fast_path_taken_only_for_lookbehind_then_digit():
 def test_fast_finditer_on_random_text(text):
     pat = re.compile(r"(?<![\w/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/])")
     assert [m.span() for m in finditer_fast(pat)(text)] == [m.span() for m in pat.finditer(text)]
+
+
+from pipeline.textutil import alternation, alternation_trie  # noqa: E402
+
+# few letters, so that words are often prefixes of one another; regex metacharacters escaped
+WORD_ALPHABET = "ab.(é"
+words = st.lists(st.text(alphabet=WORD_ALPHABET, min_size=1, max_size=4), max_size=10)
+
+
+@given(words, st.text(alphabet=WORD_ALPHABET + " -x", max_size=30))
+def test_alternation_trie_matches_as_alternation(ws, text):
+    """Same spans in every context: bare, between word boundaries, and before a lookahead
+    that fails and makes the group backtrack to a shorter word."""
+    for before, after in (("", ""), (r"(?<![\w#@])", r"(?![\w])"), ("", r"(?=[ .-])"), ("", "b")):
+        expected = [m.span() for m in re.finditer(before + alternation(ws) + after, text)]
+        assert [m.span() for m in re.finditer(before + alternation_trie(ws) + after, text)] == expected
+
+
+# letters whose cases re matches in unusual ways: "ſ" and "s", the Kelvin sign and "k",
+# dotless and dotted i, sharp s and its capital
+CASE_ALPHABET = "aAsSſkK\u212aiIıİßẞé.("
+case_words = st.lists(st.text(alphabet=CASE_ALPHABET, min_size=1, max_size=3), max_size=10)
+
+
+@given(case_words, st.text(alphabet=CASE_ALPHABET + " x", max_size=25))
+def test_alternation_trie_ignorecase_matches_as_alternation(ws, text):
+    for before, after in (("", ""), (r"(?<!\w)", r"(?!\w)"), ("", "a")):
+        expected = [m.span() for m in re.finditer(before + alternation(ws) + after, text, re.IGNORECASE)]
+        found = re.finditer(before + alternation_trie(ws, ignorecase=True) + after, text, re.IGNORECASE)
+        assert [m.span() for m in found] == expected
+
+
+def test_alternation_trie_ignorecase_shares_branches():
+    """"Mars", "MARS" and "mai" share their first branch under IGNORECASE; a case-sensitive
+    tree keeps "M" and "m" apart."""
+    assert alternation_trie(["Mars", "MARS", "mai"], ignorecase=True) == "(?:MA(?:RS|i))"
+    assert alternation_trie(["Mars", "mai"]) == "(?:Mars|mai)"
+    assert alternation_trie(["quarter"]) == "(?:quarter)"  # always a group, as `alternation` gives
+    assert alternation_trie([]) == "(?!)" == alternation_trie([], ignorecase=True)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_gazetteer_trie_finds_what_the_alternation_finds(lang):
+    from pipeline.components.orgs import rules_for
+    rules = rules_for(lang)
+    plain = re.compile(r"(?<![\w#@])" + alternation(rules.gazetteer) + r"(?![\w])")
+    for path in sorted(CORPUS.glob(f"{lang}-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in rules.gazetteer_re.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_date_patterns_as_trees_find_what_word_lists_find(lang, monkeypatch):
+    """Every date rule finds the same matches (spans and groups) with its word lists written
+    as prefix trees as with plain alternations."""
+    from pipeline.components import date_patterns
+    trees = date_patterns.DateRules(lang)
+    monkeypatch.setattr(date_patterns, "_alt", alternation)
+    lists = date_patterns.DateRules(lang)
+    assert [name for name, _p in trees.patterns] == [name for name, _p in lists.patterns]
+    assert trees.needs_month == lists.needs_month
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob(f"{lang}-*.txt"))]
+    for (_name, tree), (_name2, plain) in zip(trees.patterns, lists.patterns, strict=True):
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in tree.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_figure_word_lists_as_trees_find_what_word_lists_find(lang):
+    """The figure patterns that scan a whole text with a prefix tree find what the word lists find."""
+    from pipeline.components.figure_rules import FigureRules, _alt
+    rules = FigureRules(lang)
+    codes = _alt(rules.iso_codes, boundary=False)
+    plain = {"code_glued_re": re.compile(r"(?<![\w$])(?i:" + codes + r")\$?(?=\d)"),
+             "cur_prefix_re": re.compile("(?P<w>" + _alt(rules.cur_prefix, boundary=False) + "|(?i:" + codes
+                                         + r")\$?)[ \u00a0\u202f]?$"),
+             "fraction_word_re": re.compile(r"(?<![\w-])" + _alt(rules.fractions), re.IGNORECASE)}
+    for path in sorted(CORPUS.glob(f"{lang}-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for name, pat in plain.items():
+            tree = getattr(rules, name)
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in pat.finditer(text)]
+            if name == "cur_prefix_re":  # searched in the few characters before a figure
+                for end in range(0, len(text), 7):
+                    before = text[max(0, end - 12):end]
+                    assert _span(tree.search(before)) == _span(pat.search(before))
+
+
+def _span(m):
+    return m.span() if m else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -75,6 +76,7 @@ class FastAttributeRuler:
         self._lowers: set[str] = set()  # every lower form a rule names (==, IN, NOT_IN)
         self._lower_regexes: list[re.Pattern] = []
         self._cache: dict[tuple, tuple] = {}
+        self._lower_keys: dict[int, object] = {}  # LOWER hash -> _lower_key
 
     def add_patterns(self, patterns) -> None:
         for rule in patterns:
@@ -95,6 +97,7 @@ class FastAttributeRuler:
                 self.matcher.add(key, slow)
                 self.indices[key] = (rule_id, index)
         self._cache.clear()
+        self._lower_keys.clear()
 
     def _note_lower(self, value) -> None:
         if isinstance(value, str):
@@ -121,15 +124,23 @@ class FastAttributeRuler:
             return lower
         return tuple(rx.search(lower) is not None for rx in self._lower_regexes)
 
-    def _rules(self, tok) -> tuple:
-        lower = tok.lower_
-        key = (tok.tag_, self._lower_key(lower), tok.dep_, tok.is_space)
+    def _rules(self, tag: int, lower: int, dep: int, is_space: int) -> tuple:
+        """(rule ids, merged attributes) for a token's TAG, LOWER, DEP and IS_SPACE values
+        (`Doc.to_array` integers: string hashes, 0 for an unset tag or dependency)."""
+        lower_keys = self._lower_keys
+        lower_key = lower_keys.get(lower)
+        if lower_key is None:
+            if len(lower_keys) >= CACHE_SIZE:
+                lower_keys.clear()
+            lower_key = lower_keys[lower] = self._lower_key(self.vocab.strings[lower])
+        key = (tag, lower_key, dep, is_space)
         cache = self._cache
         found = cache.get(key)
         if found is None:
             if len(cache) >= CACHE_SIZE:
                 cache.clear()
-            features = (key[0], lower, key[2], key[3])
+            strings = self.vocab.strings
+            features = (strings[tag], strings[lower], strings[dep], bool(is_space))
             rule_ids = tuple(rule_id for rule_id, test in self.single if test(features))
             found = cache[key] = (rule_ids, self._merged(rule_ids))
         return found
@@ -141,12 +152,14 @@ class FastAttributeRuler:
             for match_id, start, end in self.matcher(doc, allow_missing=True):
                 rule_id, index = self.indices[strings[match_id]]
                 extra.setdefault(doc[start:end][index].i, []).append(rule_id)
-        for tok in doc:
-            rule_ids, attrs = self._rules(tok)
-            if tok.i in extra:
-                set_token_attrs(tok, self._merged(rule_ids + tuple(extra[tok.i])))
+        # the token features as integers, read once: no Token object and no string per token
+        rules = self._rules
+        for i, (tag, lower, dep, is_space) in enumerate(doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()):
+            rule_ids, attrs = rules(tag, lower, dep, is_space)
+            if i in extra:
+                set_token_attrs(doc[i], self._merged(rule_ids + tuple(extra[i])))
             elif attrs:
-                set_token_attrs(tok, attrs)
+                set_token_attrs(doc[i], attrs)
         return doc
 
 

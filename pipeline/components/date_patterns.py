@@ -11,8 +11,14 @@ import re
 from functools import cache
 
 from ..resources import load
-from ..textutil import alternation as _alt
-from ..textutil import finditer_fast
+from ..textutil import alternation_trie, finditer_fast
+
+
+def _alt(words) -> str:
+    """Any of `words`, longest first, as a prefix tree: every date regex is compiled with
+    IGNORECASE, and the tree scans faster than a list of words (textutil.alternation_trie)."""
+    return alternation_trie(words, ignorecase=True)
+
 
 Y = r"(?:19|20)\d\d"
 SP = r"[ \u00a0]+"

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..normalize.numbers import digit_pattern
 from ..resources import load
+from ..textutil import alternation_trie
 
 
 def fold(word: str) -> str:
@@ -25,6 +26,14 @@ def _alt(words, *, boundary=True) -> str:
     items = sorted(set(words), key=len, reverse=True)
     body = "|".join(re.escape(w) for w in items)
     return f"(?:{body})" + (r"(?![\w²³])" if boundary else "")
+
+
+def _alt_ci(words, *, boundary=True) -> str:
+    """`_alt` for words matched under IGNORECASE, as a prefix tree (textutil.alternation_trie):
+    the same matches, a faster scan of a whole text."""
+    if not words:
+        return _alt(words, boundary=boundary)
+    return alternation_trie(words, ignorecase=True) + (r"(?![\w²³])" if boundary else "")
 
 
 @dataclass
@@ -68,7 +77,7 @@ class FigureRules:
             r"[ \u00a0\u202f]?(?P<link>(?:" + linkers + r"))?(?P<w>" + _alt(list(self.cur_suffix) + list(self.iso_codes)) + ")",
             re.IGNORECASE)
         self.cur_prefix = d["currency_prefix"]
-        codes = _alt(self.iso_codes, boundary=False)
+        codes = _alt_ci(self.iso_codes, boundary=False)  # only ever inside (?i:...)
         self.cur_prefix_re = re.compile(
             "(?P<w>" + _alt(self.cur_prefix, boundary=False) + "|(?i:" + codes + r")\$?)[ \u00a0\u202f]?$")
         # a code glued to its amount: "USD115", "nzd$15"
@@ -108,7 +117,7 @@ class FigureRules:
         self.fractions.update({fold(k): v for k, v in d["fractions"].items()})
         self.need_numeral = set(d["fractions_need_numeral"]) | {fold(k) for k in d["fractions_need_numeral"]}
         self.fraction_re = re.compile(r"[ \u00a0\u202f-]?(?P<w>" + _alt(self.fractions) + ")", re.IGNORECASE)
-        self.fraction_word_re = re.compile(r"(?<![\w-])" + _alt(self.fractions), re.IGNORECASE)
+        self.fraction_word_re = re.compile(r"(?<![\w-])" + _alt_ci(self.fractions), re.IGNORECASE)
         self.ratio_re = re.compile(r"[ \u00a0]+(?:" + _alt(d["ratio_between"]) + r")[ \u00a0]+")
         self.scale_after_fraction_re = re.compile(
             r"(?:[ \u00a0-]|[ \u00a0]+(?:" + linkers + r")?(?:a |an |un |une )?)(?P<w>" + _alt(self.scales) + ")")

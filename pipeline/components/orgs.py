@@ -19,7 +19,7 @@ from ..lemmas import is_common_noun
 from ..reader import parse_header
 from ..resources import gazetteer_enabled, load, place_names
 from ..textutil import alternation as _alt
-from ..textutil import whole_matches
+from ..textutil import alternation_trie, whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
@@ -42,7 +42,7 @@ class OrgRules:
                     self.gazetteer[form] = entry["name"]
                 if len(form) >= 4 and " " not in form and not form.isupper():
                     self.gazetteer.setdefault(form.upper(), entry["name"])  # "ENGIE" for "Engie"
-        self.gazetteer_re = re.compile(r"(?<![\w#@])" + _alt(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
+        self.gazetteer_re = re.compile(r"(?<![\w#@])" + alternation_trie(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
         suffix = _alt(d["legal_suffixes"])
         self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
         self.suffix_re = re.compile(
