@@ -129,9 +129,14 @@ def _winner(votes: dict[str, int]) -> str | None:
     return best if votes[best] > max(v for c, v in votes.items() if c != best) else None
 
 
+# markup is no language: scripts and styles with their content, tags, character entities, addresses
+MARKUP = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)|</?[A-Za-z][^>]{0,300}>|&#?\w{1,10};"
+                    r"|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE | re.DOTALL)
+
+
 def _sample(text: str) -> str:
     _pub, start = parse_header(text)
-    return text[start:start + SAMPLE]
+    return MARKUP.sub(" ", text[start:start + SAMPLE])
 
 
 def evidence_free(text: str) -> bool:

@@ -103,3 +103,10 @@ def test_mixed_document_keeps_its_main_language():
 def test_version(main, capsys):
     assert main(["--version"]) == 0
     assert pipeline.__version__ in capsys.readouterr().out
+
+
+def test_markup_is_no_language():
+    """Tags, scripts and entities say nothing of the text's language (a pasted web page)."""
+    text = (" date 2023-05 <script>window.__pwned = 1</script> &amp; &lt;b&gt;gras&lt;/b&gt; "
+            "Proximus a investi 5 millions d'euros en 2022 </script><!-- pour 1.200 clients.\n")
+    assert detect(text) == "fr"
