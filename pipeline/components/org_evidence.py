@@ -370,12 +370,14 @@ SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shoute
 SECOND_PASS_VETO = {"facility"}
 
 
-def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: EvidenceRules) -> list[str]:
+def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: EvidenceRules,
+                 ruled: set[str] = frozenset()) -> list[str]:
     """Names nothing decided, read against the names that were: coordinated with one
     ("une fusion entre Inservet et Chamois Environnement": `coordinated`), or the first word
-    of one ("Chamois" for "Chamois Environnement": `short_form`)."""
+    of one ("Chamois" for "Chamois Environnement": `short_form`). `ruled`: names the other
+    organisation rules found (a head word, a legal suffix, the list), whose first words count too."""
     out = []
-    firsts = {a.split()[0] for a in accepted if " " in a}
+    firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
     firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
     body_words = r.body_words
     accepted_re = re.compile(alternation(accepted)) if accepted else None
@@ -440,7 +442,9 @@ def apply_evidence(doc: Doc, lang: str) -> None:
             if not taken.overlaps(start, end):
                 taken.add(start, end)
                 added.append(Candidate(start, end, "ORG", "orgs:evidence:" + rule, {}, priority=2))
-    for name in _second_pass(names, accepted, doc_text(doc), evidence_rules(lang)):
+    text = doc_text(doc)
+    ruled = {text[c.start:c.end] for c in cands if c.label == "ORG" and c.priority >= 3}
+    for name in _second_pass(names, accepted, text, evidence_rules(lang), ruled):
         for start, end in names[name].mentions:
             if not taken.overlaps(start, end):
                 taken.add(start, end)

@@ -230,11 +230,13 @@ def _trim_ner(ent) -> tuple[int, int]:
         toks.pop()
     while toks and toks[0].pos_ in ("ADV", "SCONJ", "CCONJ", "VERB", "AUX", "INTJ", "ADP", "PRON", "PART") and len(toks) > 1:
         toks.pop(0)
-    poss = [i for i, t in enumerate(toks[:-1]) if t.text in ("'s", "’s")]
+    poss = [i for i, t in enumerate(toks[:-1]) if t.text in ("'s", "’s")
+            or t.text in ("'", "’") and i > 0 and toks[i - 1].text.endswith("s")]
     if poss:
         owner = toks[:poss[-1]]
-        if owner and rules_for(ent.doc.lang_).head_word_re.fullmatch(owner[-1].text):
-            toks = owner  # "Newcastle City Council's Cabinet" -> "Newcastle City Council"
+        plural = toks[poss[-1]].text in ("'", "’")
+        if owner and (plural or rules_for(ent.doc.lang_).head_word_re.fullmatch(owner[-1].text)):
+            toks = owner  # "Newcastle City Council's Cabinet", "Sobeys’ Second Harvest program": the owner
         else:
             toks = toks[poss[-1] + 1:]  # "China's Jingye Group" -> "Jingye Group"
     if not toks:
