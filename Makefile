@@ -32,7 +32,7 @@ conformance: install
 	$(BIN)/python scripts/conformance.py
 
 bench: install
-	$(BIN)/pip install -q '.[bench]'
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/benchmark.py
 
 clean:
