@@ -41,7 +41,7 @@ from functools import cache, lru_cache
 from .reader import parse_header
 from .resources import LANGS, load
 
-SAMPLE = 3000  # characters: the main language of a long document shows in its first pages
+SAMPLE = 1000  # characters: the main language of a document shows in its lead; lingua's cost grows with the sample
 SHORT = 120  # characters: below this, lingua's full models are worth their cost
 CONFIDENT = 0.9  # lingua's confidence above which its reading stands against format and number-word evidence
 MIN_LETTERS = 4  # fewer letters in words than this: nothing for lingua to read
