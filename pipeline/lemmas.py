@@ -40,24 +40,24 @@ def lemma(tok) -> str:
     return tok.lemma_
 
 
-def is_common_noun(lang: str, word: str) -> bool:
-    """`word` (lower case) is a noun of the model's lemma tables: "carbon", "environnement".
-    A name ending in one is not a person's ("Crowley Carbon", "Chamois Environnement")."""
-    lemmatizer = _LEMMATIZERS.get(lang)
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return False
-    nouns = lookups.get_table("lemma_index").get("noun")
-    return bool(nouns) and (word in nouns or word.rstrip("sx") in nouns)
-
-
-def is_common_word(lang: str, word: str) -> bool:
-    """`word` (lower case) is a noun, adjective or verb of the model's lemma tables: a shouted
-    "GENEROUS" opening a lead is a word, not a name."""
+def _in_lemma_index(lang: str, word: str, parts: tuple[str, ...]) -> bool:
+    """`word` (lower case, or with a plural s/x) is listed under one of `parts` in the model's
+    lemma tables; False when the model has none."""
     lemmatizer = _LEMMATIZERS.get(lang)
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return False
     index = lookups.get_table("lemma_index")
-    return any(word in forms or word.rstrip("sx") in forms for pos in ("noun", "adj", "verb")
-               if (forms := index.get(pos)))
+    return any(word in forms or word.rstrip("sx") in forms for pos in parts if (forms := index.get(pos)))
+
+
+def is_common_noun(lang: str, word: str) -> bool:
+    """`word` (lower case) is a noun of the model's lemma tables: "carbon", "environnement".
+    A name ending in one is not a person's ("Crowley Carbon", "Chamois Environnement")."""
+    return _in_lemma_index(lang, word, ("noun",))
+
+
+def is_common_word(lang: str, word: str) -> bool:
+    """`word` (lower case) is a noun, adjective or verb of the model's lemma tables: a shouted
+    "GENEROUS" opening a lead is a word, not a name."""
+    return _in_lemma_index(lang, word, ("noun", "adj", "verb"))
