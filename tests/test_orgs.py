@@ -61,6 +61,44 @@ def test_a_name_opening_one_longer_name_is_its_short_form(short, long_, names, s
     assert opens_one_name(short, long_, names) is same
 
 
+@pytest.mark.parametrize("short,long_,names,same", [
+    ("Chimay", "Bières de Chimay", ["Chimay", "Bières de Chimay"], True),
+    ("Restos du Cœur", "Fédération des Restos du Cœur de Belgique",
+     ["Fédération des Restos du Cœur de Belgique", "Restos du Cœur"], True),
+    ("Oxfam", "Friends of Oxfam", ["Oxfam", "Friends of Oxfam", "Oxfam Shops of Oxfam"], False),
+    ("Namur", "Province de Namur", ["Province de Namur", "Namur"], False),
+    ("Tesco", "Tesco Bank", ["Tesco", "Tesco Bank"], False),
+])
+def test_a_name_after_the_link_word_of_one_longer_name_is_its_short_form(short, long_, names, same):
+    from pipeline.components.resolve import ends_one_name
+    assert ends_one_name(short, long_, names, {"Namur"}) is same
+
+
+@pytest.mark.parametrize("lang,text,short,full", [
+    ("en", "Modular builder Framespace will hire 150 people. Framespace Solutions makes panels.",
+     "Framespace", "Framespace Solutions"),
+    ("fr", "La société Chamois a recyclé 300 tonnes. Chamois Environnement emploie 40 personnes.",
+     "Chamois", "Chamois Environnement"),
+])
+def test_a_business_word_continues_a_known_name(nlps, lang, text, short, full):
+    """The designator joins the name it follows, and every mention takes the fuller name."""
+    found = orgs(nlps[lang](text))
+    assert (full, full) in found and (short, full) in found
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "La Communauté de Communes du Toulois en Meurthe-et-Moselle a inauguré 2 chaufferies.",
+     "Communauté de Communes du Toulois"),
+    ("fr", "La Communauté urbaine de Lyon a investi 3 millions d'euros.", "Communauté urbaine de Lyon"),
+])
+def test_where_a_body_is_stays_out_of_its_name(nlps, lang, text, name):
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_a_business_word_alone_makes_no_name(nlp_en):
+    assert "Solutions" not in [n for n, _c in orgs(nlp_en("The plan offers Solutions for 40 homes."))]
+
+
 @pytest.mark.parametrize("lang,text,name", [
     ("fr", "La Fédération wallonne pour l’agriculture durable compte 300 membres.",
      "Fédération wallonne pour l’agriculture durable"),

@@ -120,7 +120,18 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     based = re.match(r"[\w'’.-]+-based[ \u00a0]+(?=[A-ZÀ-Þ])", text[start:end])
     if based:
         start += based.end()  # "Caerphilly-based United Welsh Group"
+    located = PLACE_TAIL.search(text, start, end)
+    if located and located.end() == end and _is_place(located.group("place"), r.lang):
+        end = located.start()  # "Communauté de Communes du Toulois en Meurthe et Moselle": where it is, not its name
     return start, end
+
+
+PLACE_TAIL = re.compile(r"[ \u00a0](?:en|in)[ \u00a0](?P<place>[A-ZÀ-Þ][\w'’\- ]*)")
+
+
+def _is_place(name: str, lang: str) -> bool:
+    places = place_names(lang)
+    return name in places or name.replace(" et ", "-et-").replace(" ", "-") in places
 
 
 def is_valid(name: str, r: OrgRules) -> bool:

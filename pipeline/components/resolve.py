@@ -134,6 +134,23 @@ def opens_one_name(short: str, long_: str, names: list[str], heads: frozenset[st
     return sum(1 for n in names if n.startswith(short + " ")) == 1
 
 
+def ends_one_name(short: str, long_: str, names: list[str], places: set[str]) -> bool:
+    """"Chimay" for "Bières de Chimay", "Restos du Cœur" for "Fédération des Restos du Cœur de Belgique":
+    a name (not a place) that follows the link word of exactly one longer name of the document is
+    its short form, as SPEC's fullest-name rule reads the gold."""
+    if not short[:1].isupper() or short in places:
+        return False
+
+    def after_link(name: str) -> bool:
+        words, sw = name.split(), short.split()
+        for k in range(1, len(words) - len(sw) + 1):
+            if words[k:k + len(sw)] == sw and words[k - 1].lower() in QUALIFIER_LINKS | {"des", "of the"}:
+                return words[0][:1].isupper()
+        return False
+
+    return after_link(long_) and sum(1 for n in names if n != short and short in n) == 1
+
+
 def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
     """"GESA" for "Gruyère Energie SA": initials, then the legal suffix written whole."""
     words = long_.split()
@@ -188,7 +205,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
                 continue
             if narrows(names[i], names[j], places) or narrows(names[j], names[i], places) \
-                    or opens_one_name(names[i], names[j], names, heads) or opens_one_name(names[j], names[i], names, heads):
+                    or opens_one_name(names[i], names[j], names, heads) or opens_one_name(names[j], names[i], names, heads) \
+                    or ends_one_name(names[i], names[j], names, places) or ends_one_name(names[j], names[i], names, places):
                 union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
                 continue
             pi, pj = parts[i], parts[j]
@@ -243,6 +261,31 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
     return sorted(kept + added, key=lambda c: c.start)
 
 
+def extend_with_designators(text: str, kept: list[Candidate], lang: str) -> None:
+    """"Framespace Solutions will …" where "Framespace" is already an organisation: a business word
+    after a known name continues it (data: `name_designators`); the words alone never make a name."""
+    data = load(lang, "orgs")
+    words = set(data["name_designators"]) | set(data["legal_suffixes"])
+    starts = {c.start for c in kept}
+    for c in kept:
+        if c.label != "ORG":
+            continue
+        end = c.end
+        while True:
+            m = _NEXT_WORD.match(text, end)
+            word = m.group(1) if m else ""
+            if word not in words:
+                word = word.rstrip(".")  # "… Framespace Solutions." ends the sentence, "Ltd." keeps its dot
+            if word not in words or m.start(1) in starts:
+                break
+            end = m.start(1) + len(word)
+        if end > c.end:
+            c.end = end
+            c.rule += "+designator"
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d][\w.&/-]*)")
+
 POSSESSIVE = re.compile(r"['’]s(?![\w])")
 
 
@@ -274,6 +317,7 @@ def _noun_follows(doc: Doc, pos: int) -> bool:
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     kept = propagate_names(text, select(doc._.csr_candidates or []), lang)
+    extend_with_designators(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
     keep_brand_apostrophe(doc, text, orgs)
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
