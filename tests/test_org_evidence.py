@@ -206,3 +206,28 @@ def test_hyphenated_and_apostrophe_names(nlps, lang, text, name):
 ])
 def test_people_addresses_and_quoted_plans(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Staff raised over €2,500 for Brackwell through a card campaign.", "Brackwell"),
+    ("en", "A cake sale was held in aid of Tolvenna last week.", "Tolvenna"),
+    ("en", "Quarrow employees managed to raise €60,000 for local causes.", "Quarrow"),
+    ("fr", "Une collecte a été organisée au profit de SolidAction en décembre.", "SolidAction"),
+    ("fr", "Les coûts de rénovation de la fromagerie Albrecht ont atteint 7 millions de francs.", "Albrecht"),
+    ("fr", "La région Normandie et l'Etat du Valais ont soutenu financièrement cette unité.", "région Normandie"),
+    ("fr", "Le projet est soutenu par l'Etat du Valais, indique un communiqué.", "Etat du Valais"),
+])
+def test_names_from_gifts_staff_and_descriptions(nlps, lang, text, name):
+    """Who receives what is raised, whose staff act, a business noun before a name, a region that acts."""
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("fr", "Situés entre Morlaz et Vintrach, la fromagerie transforme 400 tonnes de lait.", "Vintrach"),
+    ("fr", "C'est la plus grande fromagerie AOP du Valais.", "AOP du Valais"),
+    ("en", "Its annual Shoebox Appeal for the charity collected 480 boxes.", "Shoebox Appeal"),
+    ("en", "Dublin staff raised €3,000 for the hospice.", "Dublin"),
+])
+def test_not_organisations_next_to_gifts_and_descriptions(nlps, lang, text, bad):
+    """A descriptor that opens the next clause is no apposition; labels, appeals and places stay out."""
+    assert bad not in names(nlps[lang](text))

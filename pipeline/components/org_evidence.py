@@ -10,7 +10,9 @@ Evidence for (its rule name in parentheses): the model's ORG votes (`ner`);
 a descriptor before or after ("la coopérative solaire X", "X, the charity":
 `apposition`); being the subject or agent of what organisations do
 (`subject_verb`); a possessive with a business noun ("X's stores", "les
-bâtiments de X": `possessive`). Evidence against: a place name (`places`
+bâtiments de X": `possessive`); receiving what is given or raised ("raised
+€2,500 for X", "au profit de X": `beneficiary`); staff named after it ("X
+employees raised …": `staff`). Evidence against: a place name (`places`
 list, built from GeoNames by scripts/build_places.py), a person (the model's
 person votes, a title, a longer person name that ends with it), a unit or a
 chemical formula. A place or person veto applies only to names that nothing
@@ -23,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,9 +32,9 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
-from ..resources import LANGS, load, place_names
 from ..textutil import alternation, whole_matches
-from .orgs import CAP_WORD, headline_lines, is_valid, rules_for, trim
+from .evidence_rules import EvidenceRules, evidence_rules
+from .orgs import headline_lines, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
@@ -63,63 +64,6 @@ class Evidence:
     ner_person: int = 0
     ner_place: int = 0
     against: set[str] = field(default_factory=set)
-
-
-class EvidenceRules:
-    def __init__(self, lang: str):
-        d = load(lang, "org_evidence")
-        orgs = load(lang, "orgs")
-        self.verbs = set(d["org_verbs"])
-        self.titles = set(d["person_titles"])
-        self.links = {w.lower() for w in d["chunk_links"]}
-        self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
-        self.facility_name = re.compile(d["facility_name_pattern"]) if d.get("facility_name_pattern") else None
-        self.places = place_names(lang)
-        bodies = alternation(d["lower_case_bodies"])
-        # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
-        self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
-        self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
-        self.source_re = re.compile(d["source_before"], re.IGNORECASE)
-        self.outlet_re = re.compile(r"[,;][ \u00a0]*" + d["outlet_before"], re.IGNORECASE)
-        self.geo = set(d["geographic_qualifiers"])
-        self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
-        self.place_preps = self.leading_preps - {"a"}
-        # "the Town", "la Ville": a body's head word alone is generic, never a short form
-        self.body_words = {w.lower() for w in d["lower_case_bodies"]} | {
-            h.lower() for h in orgs["named_heads"] + orgs["named_heads_with_link"] if " " not in h}
-        self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
-        desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
-        self.descriptors = set(desc)
-        self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(desc)})s)[ \u00a0]*[,:][ \u00a0]*$")
-        art = alternation(orgs["articles"])
-        desc_re = alternation(desc)
-        # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
-        self.after_re = re.compile(
-            rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
-        nouns = alternation(d["business_nouns"])
-        owned = alternation(d["business_nouns"] + d["facility_nouns"])
-        # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's
-        self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
-        at = alternation(d["at_words"])  # a language may have none
-        self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
-        # titles cross languages in press ("General Manager de Bières de Chimay")
-        all_titles = [t for code in LANGS for t in load(code, "org_evidence")["person_titles"]]
-        self.title_words = {w.lower() for t in all_titles for w in t.split()} | {n.lower() for n in d["business_nouns"]}
-        roles = alternation(all_titles)
-        # "director of domestic consumers at Avonmore", "directrice chez X": the speaker's employer
-        self.employer_at_re = re.compile(
-            rf"(?i:\b(?:{roles}))(?:[ \u00a0][\w\-’']+){{0,4}}?[ \u00a0]+(?:at|chez|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
-        employers = alternation([t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]])
-        self.employer_of_re = re.compile(
-            rf"(?i:\b(?:{employers}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
-        titles = alternation(d["person_titles"])
-        self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
-        self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")
-
-
-@cache
-def evidence_rules(lang: str) -> EvidenceRules:
-    return EvidenceRules(lang)
 
 
 def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
@@ -206,8 +150,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if end > start and is_valid(name, o) and name not in names and first not in o.date_words \
                 and name.lower() not in r.links:
             names[name] = Evidence(quoted=name in quoted)
-    for m in r.body_re.finditer(text, header_end):
-        names.setdefault(m.group(0), Evidence(acting_only=True))
+    for body_re in (r.body_re, r.body_direct_re):
+        for m in body_re.finditer(text, header_end):
+            names.setdefault(m.group(0), Evidence(acting_only=True))
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
     for name, ev in names.items():
@@ -260,6 +205,13 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     return names
 
 
+def _opens_a_clause(doc: Doc, pos: int) -> bool:
+    """"… entre Salquenen et Viège, la fromagerie transforme …": the descriptor after the comma is
+    the subject of the next clause, not an apposition to the name before it."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is not None and span[-1].dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+
+
 def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents, r: EvidenceRules,
                   header_end: int = 0) -> None:
     for s, e, label in ents:
@@ -274,7 +226,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     after = text[end:end + 80]
     if r.list_after_re.search(before):
         ev.support.add("apposition")  # "Les deux autres associations, CausE et F.A.B."
-    if r.after_re.match(after) and not FRONTED_PLACE.search(before):
+    appos = r.after_re.match(after)
+    if appos and not FRONTED_PLACE.search(before) and not _opens_a_clause(doc, end + appos.end() - 1):
         ev.support.add("apposition_after")  # "Tibi, l'intercommunale …" (not "En France, le groupe …")
     if r.owner_after_re.match(after) or r.owner_before_re.search(before):
         ev.support.add("possessive")
@@ -284,6 +237,13 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("employer")  # "director of domestic consumers at Avonmore"
     elif r.employer_of_re.search(before) and not DEPARTMENT_AT.match(after):
         ev.support.add("employer_of")  # "Chief Executive of Scottish Renewables"
+    if r.beneficiary_re.search(before):
+        ev.support.add("beneficiary")  # "raised €2,500 for Barnardos", "in aid of the Samaritans"
+    if r.staff_after_re.match(after):
+        ev.support.add("staff")  # "Glanbia employees managed to raise …"
+        name = text[start:end]
+        if not any(is_common_word(r.lang, w.lower()) for w in name.split()):
+            ev.name_like = True  # a sentence's first word, but no word of the language: a name
     if r.source_re.search(before):
         ev.support.add("source")  # "according to X", "selon Belga": an outlet or a body
     if r.outlet_re.search(before) and re.match(r"[ \u00a0]*[.;\n]", after):
@@ -359,7 +319,7 @@ def decide(ev: Evidence) -> str | None:
         return None
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of"}:
+    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of", "beneficiary", "staff"}:
         return "+".join(kinds)
     return None
 

@@ -1,0 +1,76 @@
+"""The per-language evidence patterns of `org_evidence`, compiled once from the data files.
+
+Everything a language says about names (organisation verbs, descriptors, titles, the words
+before a source, a beneficiary or an employer) lives in `data/<lang>/org_evidence.json` and
+`orgs.json`; this module only turns them into regular expressions and sets.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import LANGS, load, place_names
+from ..textutil import alternation
+from .orgs import CAP_WORD
+
+
+class EvidenceRules:
+    def __init__(self, lang: str):
+        d = load(lang, "org_evidence")
+        orgs = load(lang, "orgs")
+        self.lang = lang
+        self.verbs = set(d["org_verbs"])
+        self.titles = set(d["person_titles"])
+        self.links = {w.lower() for w in d["chunk_links"]}
+        self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
+        self.facility_name = re.compile(d["facility_name_pattern"]) if d.get("facility_name_pattern") else None
+        self.places = place_names(lang)
+        bodies = alternation(d["lower_case_bodies"])
+        # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
+        self.body_re = re.compile(rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*")
+        direct = alternation(d["lower_case_bodies_before_name"])  # "la région Normandie"
+        self.body_direct_re = re.compile(rf"(?<![\w])(?:{direct})[ \u00a0]{CAP_WORD}(?:-{CAP_WORD})*")
+        self.beneficiary_re = re.compile(d["beneficiary_before"], re.IGNORECASE)
+        self.staff_after_re = re.compile(rf"^[ \u00a0]+(?:{alternation(d['staff_after'])})\b")
+        self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
+        self.source_re = re.compile(d["source_before"], re.IGNORECASE)
+        self.outlet_re = re.compile(r"[,;][ \u00a0]*" + d["outlet_before"], re.IGNORECASE)
+        self.geo = set(d["geographic_qualifiers"])
+        self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
+        self.place_preps = self.leading_preps - {"a"}
+        # "the Town", "la Ville": a body's head word alone is generic, never a short form
+        self.body_words = {w.lower() for w in d["lower_case_bodies"]} | {
+            h.lower() for h in orgs["named_heads"] + orgs["named_heads_with_link"] if " " not in h}
+        self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
+        desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
+        self.descriptors = set(desc)
+        self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(desc)})s)[ \u00a0]*[,:][ \u00a0]*$")
+        art = alternation(orgs["articles"])
+        desc_re = alternation(desc)
+        # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
+        self.after_re = re.compile(
+            rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
+        nouns = alternation(d["business_nouns"])
+        owned = alternation(d["business_nouns"] + d["facility_nouns"])
+        # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's
+        self.owner_after_re = re.compile(rf"^['’]s[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?(?i:{owned})\b")
+        at = alternation(d["at_words"])  # a language may have none
+        self.at_re = re.compile(r"(?:^|\W)(?:" + at + r")[ \u00a0]+$")
+        # titles cross languages in press ("General Manager de Bières de Chimay")
+        all_titles = [t for code in LANGS for t in load(code, "org_evidence")["person_titles"]]
+        self.title_words = {w.lower() for t in all_titles for w in t.split()} | {n.lower() for n in d["business_nouns"]}
+        roles = alternation(all_titles)
+        # "director of domestic consumers at Avonmore", "directrice chez X": the speaker's employer
+        self.employer_at_re = re.compile(
+            rf"(?i:\b(?:{roles}))(?:[ \u00a0][\w\-’']+){{0,4}}?[ \u00a0]+(?:at|chez|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
+        employers = alternation([t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]])
+        self.employer_of_re = re.compile(
+            rf"(?i:\b(?:{employers}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
+        titles = alternation(d["person_titles"])
+        self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
+        self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")
+
+
+@cache
+def evidence_rules(lang: str) -> EvidenceRules:
+    return EvidenceRules(lang)
