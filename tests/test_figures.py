@@ -18,6 +18,9 @@ CASES = [
     ("fr", "un chiffre d'affaires de [10,5 millions d'euros] en 2017, contre [9,5 millions] en 2016",
      [("MONEY", 10500000, "EUR"), ("MONEY", 9500000, "EUR")]),
     ("fr", "notre équipe a protégé quelque [1.131.110] clients", [("QUANTITY", 1131110, None)]),
+    # a greenhouse gas after "d'émission(s) de" or as "gaz carbonique" stays in the span
+    ("fr", "soit [600 tonnes d’émission de CO2] évitées", [("QUANTITY", 600, "tCO2e")]),
+    ("fr", "un arbre séquestrera [180 kg de gaz carbonique]", [("QUANTITY", 180, "kgCO2e")]),
     # approximate counts with a noun of number (gold/README); plurals stay vague
     ("fr", "Walvert emploie une [dizaine] de personnes et des dizaines de bénévoles", [("QUANTITY", 10, None)]),
     ("fr", "une [cinquantaine] de membres et une [centaine] de clients", [("QUANTITY", 50, None), ("QUANTITY", 100, None)]),
@@ -173,6 +176,10 @@ NOT_FIGURES = [
     ("en", "one of the largest banks"),
     ("en", "the G20 met"),
     ("en", "it took two and a half years"),
+    # ordinals that are also fraction words
+    ("fr", "la quatrième et la cinquième génération de brasseurs"),
+    ("fr", "la dixième épicerie sociale a ouvert"),
+    ("en", "the third phase of the works"),
 ]
 
 
@@ -196,6 +203,12 @@ def test_not_figures(nlps, lang, text):
 
 @pytest.mark.parametrize("lang,markup,counted", [
     ("fr", "[160.000] familles", "famille"),
+    # measures SPEC gives no symbol: the words in the span, unit null (gold/README)
+    ("fr", "il fait [8 degrés] ce matin", "degré"),
+    ("fr", "une économie de [995 tonnes équivalent pétrole] par an", "tonne équivalent pétrole"),
+    ("en", "a [28,000 sq. ft] factory", "square foot"),
+    ("en", "the [24-acre] site", "acre"),
+    ("en", "homes kept at [18 degrees] all day", "degree"),
     ("fr", "[4.800] ordinateurs portables", "ordinateur"),
     ("en", "[320] passenger trips", "trip"),
     ("en", "our [12,500] employees", "employee"),

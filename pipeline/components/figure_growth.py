@@ -24,6 +24,7 @@ from .number_cores import (
 from .scales_units import (
     currency_after,
     glued_currency_after,
+    measure_after,
     percent_after,
     scale_after_fraction,
     scale_ok,
@@ -70,7 +71,7 @@ def grow(text: str, start: int, end: int, value: float, r: FigureRules, *, is_wo
         _fraction_after_and(g)
         _scale_word(g)
     if currency_after(text, g.pos, g.fig, r) or percent_after(text, g.pos, g.fig, r) \
-            or unit_after(text, g.pos, g.fig, r, is_word=is_word):
+            or measure_after(text, g.pos, g.fig, r) or unit_after(text, g.pos, g.fig, r, is_word=is_word):
         return g.fig
     if g.fig.value == 1 and is_word and g.fig.end == g.end:
         return None  # lone "un", "one": an article far more often than a number

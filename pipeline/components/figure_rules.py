@@ -46,6 +46,7 @@ class Figure:
     rules: tuple = ()
     has_scale: bool = False
     currency_form: str | None = None  # the currency as written ("$", "dollars", "M$")
+    counted: str | None = None  # what a measure with no unit symbol measures ("8 degrés": degré)
 
 
 class FigureRules:
@@ -99,6 +100,10 @@ class FigureRules:
         self.unit_symbols = [sym for _pat, sym in units]
         self.unit_re = re.compile(r"[ \u00a0\u202f]?(?:" + linkers + r")?(?:" + alt + r")(?![\w²³])")
         self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³])")
+        measures = d["measure_words"]
+        self.measure_re = re.compile(r"(?:[ \u00a0\u202f]|(?=-))(?:" + "|".join(f"(?P<m{i}>{pat})" for i, (pat, _c) in enumerate(measures))
+                                     + r")(?![\w²³])")
+        self.measure_counted = [c for _pat, c in measures]
         self.ghg_re = re.compile(r"[ \u00a0\u202f]?(?:" + "|".join(d["ghg_after_mass"]) + ")")
         # "pendant deux ans", "a 40-year partnership": a duration, not a count
         # "25,581 a year earlier" is a count per year, not a duration: no article before the unit

@@ -102,7 +102,7 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
             fig.rules += ("currency_country_hint",)
         attrs.update(value=tidy(fig.value), unit=fig.unit)
         if fig.label == "QUANTITY" and fig.unit is None:
-            attrs["counted"] = counted_lemma(doc, fig.end, r)
+            attrs["counted"] = fig.counted or counted_lemma(doc, fig.end, r)
         out.append(Candidate(fig.start, fig.end, fig.label, "figures:" + "+".join(fig.rules), attrs, priority=2))
         taken_until = fig.end
     inherit_range_units(text, out, r, lang)

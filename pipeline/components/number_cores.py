@@ -113,7 +113,7 @@ def fraction_cores(text: str, r: FigureRules, starts: set) -> list:
                 r"(?:^|\W)(?:la|le|les|l['’]|un|une|d['’]|de|des|du|ce|cette|leur|sa|son)[ \u00a0]*$", before):
             continue  # "au tiers investisseur": an adjective; "un tiers", "la moitié", "d'un tiers": a figure
         if word in r.fraction_adjectives and not scaled and re.match(
-                r"[ \u00a0]+(?!(?:de|des|du|d['’])\b)[a-zà-ÿ]", text[m.end():m.end() + 4]):
+                r"[ \u00a0]+(?!(?:de|des|du|d['’]|of)\b)[a-zà-ÿ]", text[m.end():m.end() + 4]):
             continue  # "un mécanisme de tiers investisseur": a noun follows, the fraction word is its adjective
         prev = re.search(r"(\w+)[ \u00a0-]+$", before)
         if not scaled and prev and prev.group(1) in r.fraction_not_after:

@@ -171,3 +171,15 @@ def unit_after(text: str, pos: int, fig: Figure, r: FigureRules, *, is_word: boo
             fig.end = g.end()
             fig.rules += ("ghg",)
     return True
+
+
+def measure_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
+    """"8 degrés", "28,000 sq. ft", "a 24-acre site": a measure SPEC gives no symbol keeps its
+    words in the span, with the measured thing as its counted noun and no unit."""
+    m = r.measure_re.match(text, pos, pos + 40)
+    if not m:
+        return False
+    idx = next(i for i, g in enumerate(m.groups()) if g is not None)
+    fig.end, fig.counted = m.end(), r.measure_counted[idx]
+    fig.rules += ("measure",)
+    return True
