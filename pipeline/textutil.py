@@ -202,3 +202,16 @@ def _overlapping_branches(node: dict) -> bool:
             return True
         seen |= forms
     return any(_overlapping_branches(value[1]) for k, value in node.items() if k is not _END)
+
+
+def one_edit_apart(a: str, b: str, min_len: int = 7) -> bool:
+    """"Saint-Feuillen" and "Saint-Feuillien": one letter added, dropped or changed in a name of
+    `min_len` letters or more, the first letter kept: a typo of the same name, not another name."""
+    if a == b or min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]

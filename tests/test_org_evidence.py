@@ -231,3 +231,19 @@ def test_names_from_gifts_staff_and_descriptions(nlps, lang, text, name):
 def test_not_organisations_next_to_gifts_and_descriptions(nlps, lang, text, bad):
     """A descriptor that opens the next clause is no apposition; labels, appeals and places stay out."""
     assert bad not in names(nlps[lang](text))
+
+
+def test_a_typo_of_a_name_is_the_same_organisation(nlp_fr):
+    """The source misspells the brewery four times out of five: every mention, one canonical."""
+    doc = nlp_fr("La brasserie Saint-Feuilliard investit 2 millions. Saint-Feuillard produit 30 000 hectolitres. "
+                 "Saint-Feuillard exporte 40 % de sa production.")
+    found = [(doc.text[c.start:c.end], c.attrs.get("canonical")) for c in doc._.csr_entities if c.label == "ORG"]
+    assert ("Saint-Feuillard", "Saint-Feuilliard") in found and len(found) == 3
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("fr", "La coopérative est dirigée par un Conseil d’administration de onze membres.", "Conseil d’administration"),
+    ("en", "The Board of Directors approved 3 new sites.", "Board of Directors"),
+])
+def test_a_board_is_no_organisation(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

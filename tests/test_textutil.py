@@ -162,3 +162,16 @@ def test_figure_word_lists_as_trees_find_what_word_lists_find(lang):
 
 def _span(m):
     return m.span() if m else None
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Saint-Feuillen", "Saint-Feuillien", True),
+    ("Hydro-Magog", "Hydro Magog", True),
+    ("Proximus", "Proximis", True),
+    ("Engie", "Engi", False),  # too short to call a typo
+    ("Abcdefgh", "Abcdefhg", False),  # two letters swapped: two edits
+    ("Caritas", "Karitas", False),  # another first letter
+])
+def test_one_edit_apart(a, b, same):
+    from pipeline.textutil import one_edit_apart
+    assert one_edit_apart(a, b) is same

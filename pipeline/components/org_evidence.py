@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
-from ..textutil import alternation, whole_matches
+from ..textutil import alternation, one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, evidence_rules
 from .orgs import headline_lines, is_valid, rules_for, trim
 
@@ -334,7 +334,8 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
                  ruled: set[str] = frozenset()) -> list[str]:
     """Names nothing decided, read against the names that were: coordinated with one
     ("une fusion entre Inservet et Chamois Environnement": `coordinated`), or the first word
-    of one ("Chamois" for "Chamois Environnement": `short_form`). `ruled`: names the other
+    of one ("Chamois" for "Chamois Environnement": `short_form`), or a typo of one
+    (`spelling_variant`). `ruled`: names the other
     organisation rules found (a head word, a legal suffix, the list), whose first words count too."""
     out = []
     firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
@@ -350,6 +351,10 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
             continue
         if name in firsts and not ev.ner_person:
             ev.second = "short_form"
+            out.append(name)
+            continue
+        if any(one_edit_apart(name, a) for a in accepted):
+            ev.second = "spelling_variant"  # "Saint-Feuillen" beside "Saint-Feuillien": the source's typo
             out.append(name)
             continue
         for s, e in ev.mentions:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
 from ..resources import gazetteer_enabled, load, place_names
-from ..textutil import whole_matches
+from ..textutil import one_edit_apart, whole_matches
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -200,6 +200,9 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 continue
             if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
                 union(i, j)
+                continue
+            if one_edit_apart(names[i], names[j]):
+                union(i, j)  # "Saint-Feuillen" / "Saint-Feuillien": a typo of the source
                 continue
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
                 union(i, j)  # "AB InBev" and "Anheuser-Busch InBev" are one entry
