@@ -135,3 +135,24 @@ def test_names_spaced_differently_share_a_canonical(nlp_fr):
 def test_the_canonical_is_not_the_shouted_spelling(nlp_en):
     doc = nlp_en("FOYLE Foodbank is being aided by Tesco. Foyle Foodbank said 200 families came.")
     assert {c for n, c in orgs(doc) if n.lower().startswith("foyle")} == {"Foyle Foodbank"}
+
+
+@pytest.mark.parametrize("lang,text,full", [
+    ("fr", "Le ministère de l'Économie, de l'Innovation et de l'Énergie soutient le projet. "
+           "Le MEIE a versé 2 millions de dollars.", "ministère de l'Économie, de l'Innovation et de l'Énergie"),
+    ("fr", "Trevalor Gestion internationale d'actifs gère 850 M$ pour ses clients. En 2022, la filiale TGIA a investi 3 M$.",
+     "Trevalor Gestion internationale d'actifs"),
+])
+def test_an_acronym_takes_the_expansion_the_text_spells_out(nlps, lang, text, full):
+    """No parentheses needed: the words' initials, link words left out (SPEC: the fullest name)."""
+    found = orgs(nlps[lang](text))
+    assert (full, full) in found
+    assert any(n.isupper() and c == full for n, c in found)
+
+
+@pytest.mark.parametrize("lang,text,term", [
+    ("en", "Homes need a Building Energy Rating of B2. The BER agency said 40 homes passed.", "Building Energy Rating"),
+    ("fr", "La coopérative a signé un contrat avec SAS + AAX specific, et SAS a livré 3 plans.", "SAS + AAX specific"),
+])
+def test_a_term_is_no_expansion(nlps, lang, text, term):
+    assert term not in [n for n, _c in orgs(nlps[lang](text))]

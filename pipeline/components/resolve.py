@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import SPAN_KEY, Candidate, Intervals, doc_text
+from ..lemmas import is_common_word
 from ..resources import gazetteer_enabled, load, place_names
 from ..textutil import one_edit_apart, whole_matches
 
@@ -58,7 +59,32 @@ def _abbreviation_parts(name: str) -> tuple[list[str], list[str]]:
     return [t for t in re.split(r"\s+", name) if t], [u for u in re.split(r"[\s\-]+", name) if u and u[0].isalnum()]
 
 
+LINK_WORDS = {"de", "du", "des", "la", "le", "les", "et", "en", "à", "au", "aux", "sur", "pour",
+              "of", "and", "the", "for", "on", "in", "&"}
+ELISION = re.compile(r"^(?:[dlDL]['’])")
+
+
+def content_units(units: list[str]) -> list[str]:
+    """The words initials stand for when link words have none: "Desjardins Gestion internationale
+    d'actifs" -> Desjardins, Gestion, internationale, actifs (DGIA)."""
+    out = [ELISION.sub("", u).strip(",") for u in units]
+    return [u for u in out if u and u.lower() not in LINK_WORDS]
+
+
 def abbreviates(short: str, long_: str, parts: tuple | None = None) -> bool:
+    """`abbreviates_as_written`, or the same with the long name's link words left out and
+    accents ignored ("MEIE" for "ministère de l'Économie, de l'Innovation et de l'Énergie")."""
+    (toks, raw), (lraw, units) = parts or (_abbreviation_parts(short), _abbreviation_parts(long_))
+    if abbreviates_as_written(short, long_, ((toks, raw), (lraw, units))):
+        return True
+    if len(short) < 3:
+        return False  # two letters match too many names' initials
+    bare = [_fold(u) for u in content_units(units)]
+    return bare != [_fold(u) for u in units] and abbreviates_as_written(
+        _fold(short).upper(), long_, (([_fold(t).upper() for t in toks], raw), (lraw, bare)))
+
+
+def abbreviates_as_written(short: str, long_: str, parts: tuple | None = None) -> bool:
     """True when `short` is `long_` with some runs of words written as their initials.
 
     `parts`: the two names' `_abbreviation_parts`, when the caller has them already
@@ -231,6 +257,77 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
         org.attrs["canonical"] = canonical_of[mention]
 
 
+ACRONYM = re.compile(r"[A-ZÀ-Þ]{3,6}")
+WORD = re.compile(r"[\w’'\-]+|,")
+
+
+def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
+    """"MEIE" in a text that also writes "ministère de l'Économie, de l'Innovation et de l'Énergie":
+    an organisation's acronym whose expansion the text spells out without parentheses. The
+    expansion (its words' initials, link words left out) becomes an ORG mention too, so that both
+    share the fuller name (SPEC); it replaces shorter ORG spans inside it ("Desjardins Gestion")."""
+    orgs = [c for c in kept if c.label == "ORG"]
+    names = {text[c.start:c.end] for c in orgs}
+    acronyms = {n for n in names if ACRONYM.fullmatch(n)}
+    if not acronyms:
+        return kept
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+    added: list[Candidate] = []
+    for acr in sorted(acronyms):
+        if any(n != acr and abbreviates(acr, n) for n in names):
+            continue  # its expansion is already a name of the document
+        letters = _fold(acr).upper()
+        for i, (start, _e, w) in enumerate(words):
+            if _fold(ELISION.sub("", w))[:1].upper() != letters[0] or not (w[:1].isupper() or w.lower() in LEAD_HEADS):
+                continue
+            k, j, end = 0, i, None
+            while j < len(words) and j - i < 4 * len(letters):
+                unit = ELISION.sub("", words[j][2])
+                if unit == ",":
+                    j += 1
+                    continue
+                if unit.lower() in LINK_WORDS:
+                    j += 1
+                    continue
+                if _fold(unit)[:1].upper() != letters[k]:
+                    break
+                k += 1
+                if k == len(letters):
+                    end = words[j][1]
+                    break
+                j += 1
+            if end is None or not _names_a_body(text[start:end], lang):
+                continue
+            found = Candidate(start, end, "ORG", "orgs:acronym_expansion", {}, priority=3)
+            clash = [c for c in kept if c.overlaps(found)]
+            if all(c.label == "ORG" and found.start <= c.start and c.end <= found.end for c in clash):
+                kept = [c for c in kept if c not in clash]
+                added.append(found)
+            break
+    return sorted(kept + added, key=lambda c: c.start) if added else kept
+
+
+LEAD_HEADS = {"ministère", "ministre", "agence", "office", "société", "département", "ministry", "department"}
+
+
+def _names_a_body(phrase: str, lang: str) -> bool:
+    """An expansion names a body, not a term ("Building Energy Rating", "Combined Heat and Power"):
+    it has an organisation head word, or a word the language does not know (a name: "Desjardins").
+    Plain words, capitals and punctuation inside, and another acronym, are no expansion."""
+    if not EXPANSION_TEXT.fullmatch(phrase):
+        return False
+    units = content_units(phrase.split())
+    if any(len(u) > 1 and u.isupper() for u in units):
+        return False
+    data = load(lang, "orgs")
+    heads = {h.lower() for h in data["named_heads"]} | {d.lower() for d in data["descriptors"]}
+    return any(u.lower() in heads or not is_common_word(lang, _fold(u)) and not is_common_word(lang, u.lower())
+               for u in units)
+
+
+EXPANSION_TEXT = re.compile(r"[\w’'\-]+(?:,?[ \u00a0][\w’'\-]+)*")
+
+
 def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
     """A name recognised once is an organisation wherever else it is written.
 
@@ -319,7 +416,7 @@ def _noun_follows(doc: Doc, pos: int) -> bool:
 
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
-    kept = propagate_names(text, select(doc._.csr_candidates or []), lang)
+    kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang)
     extend_with_designators(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
     keep_brand_apostrophe(doc, text, orgs)
