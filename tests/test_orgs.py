@@ -156,3 +156,12 @@ def test_an_acronym_takes_the_expansion_the_text_spells_out(nlps, lang, text, fu
 ])
 def test_a_term_is_no_expansion(nlps, lang, text, term):
     assert term not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Les panneaux sont installés sur les ateliers de l’ASBL Jean Gielen, à Waremme.", "ASBL Jean Gielen"),
+    ("Ils ont créé en 2020 la SCIC Enervallée pour porter 3 projets.", "SCIC Enervallée"),
+])
+def test_a_legal_form_before_the_name_opens_it(nlp_fr, text, name):
+    """gold/README: the form stays in the span, even when the name is a person's."""
+    assert name in [n for n, _c in orgs(nlp_fr(text))]

@@ -64,6 +64,11 @@ class OrgRules:
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
+        prefix = _alt(d["legal_prefixes"]) if d["legal_prefixes"] else "(?!)"
+        # "l’ASBL Jean Gielen", "la SCIC ENErgic": the form opens the name
+        self.prefix_re = re.compile(
+            rf"(?<![\w])(?i:l['’]|la[ \u00a0]|le[ \u00a0]|une?[ \u00a0]|des[ \u00a0])[ \u00a0]*"
+            rf"(?P<name>{prefix}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0](?:(?:de|du|des|d['’]|&)[ \u00a0]?)?(?:{CAP_WORD})){{0,3}})(?![\w])")
         self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
@@ -388,6 +393,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             continue  # "Kilcullen, Co Kildare": a county, not a company
         start = _skip_common_lead(doc, m.start("name"), m.end("name"))
         raw.append((start, m.end("name"), "legal_suffix", 3))
+    for m in r.prefix_re.finditer(text):
+        raw.append((m.start("name"), m.end("name"), "legal_prefix", 4))
     for m in r.named_head_re.finditer(text):
         before = re.search(r"([A-ZÀ-Þ][\w’'\-]*)[ \u00a0]$", text[max(0, m.start() - 30):m.start()])
         if before and before.group(1).lower() not in r.articles and before.group(1).lower() not in LINK_WORDS:
