@@ -39,9 +39,11 @@ def test_sources_lists_only_real_texts():
     assert set(source_rows()) <= set(REAL)
 
 
-def test_no_outlet_more_than_four_times():
+def test_no_outlet_dominates():
+    """No outlet gives more than 4 % of the real texts (4 at least are allowed), so that rules
+    cannot fit one outlet's house style (corpus/SOURCES.md)."""
     hosts = [re.sub(r"^www\.", "", url.split("/")[2]) for url, _d in source_rows().values()]
-    assert max(hosts.count(h) for h in set(hosts)) <= 4
+    assert max(hosts.count(h) for h in set(hosts)) <= max(4, int(0.04 * len(hosts)))
 
 
 @pytest.mark.skipif(not RESERVED.exists(), reason="../shared/tools/reserved.py not present")
