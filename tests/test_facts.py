@@ -214,3 +214,34 @@ def test_an_ownership_split_gives_each_share_to_its_holder(nlps, lang, text, exp
 ])
 def test_a_relative_clause_counts_for_its_antecedent(nlps, lang, text, figure, org):
     assert links_of(nlps[lang], text)[figure] == (org, links_of(nlps[lang], text)[figure][1])
+
+
+def _orgs(text, names):
+    from pipeline.candidates import Candidate
+    out = []
+    for name, canonical in names:
+        start = text.index(name, out[-1].end if out and text.find(name, out[-1].end) != -1 else 0)
+        out.append(Candidate(start, start + len(name), "ORG", "orgs:test", {"canonical": canonical}))
+    return out
+
+
+def test_main_org_lead_bonus_counts_an_organisation_once():
+    """"X (ACRONYM)" in the lead is one organisation named there, not two mentions with a bonus each."""
+    from pipeline.components.facts import main_org
+    text = ("Velton Council has invested, with the Department for Heat (DFH), in the project. "
+            "Velton Council said 40 homes are connected. Velton Council will add 20.")
+    orgs = _orgs(text, [("Velton Council", "Velton Council"), ("Department for Heat", "Department for Heat"),
+                        ("DFH", "Department for Heat"), ("Velton Council", "Velton Council"),
+                        ("Velton Council", "Velton Council")])
+    assert main_org(orgs, text) == "Velton Council"
+
+
+def test_main_org_is_not_a_body_named_only_as_an_affiliation():
+    from pipeline.components.facts import main_org, rules_for
+    text = ("La présidente de l'Assemblée Nationale à l'inauguration du réseau de chaleur. "
+            "Le réseau, inauguré en présence de la présidente de l'Assemblée Nationale, est le troisième "
+            "construit par le Sidelco.")
+    orgs = _orgs(text, [("Assemblée Nationale", "Assemblée Nationale"), ("Assemblée Nationale", "Assemblée Nationale"),
+                        ("Sidelco", "Sidelco")])
+    assert main_org(orgs, text) == "Assemblée Nationale"  # without the rule: most mentions, lead bonus
+    assert main_org(orgs, text, rules_for("fr")) == "Sidelco"

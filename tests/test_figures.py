@@ -21,6 +21,7 @@ CASES = [
     # a greenhouse gas after "d'émission(s) de" or as "gaz carbonique" stays in the span
     ("fr", "soit [600 tonnes d’émission de CO2] évitées", [("QUANTITY", 600, "tCO2e")]),
     ("fr", "un arbre séquestrera [180 kg de gaz carbonique]", [("QUANTITY", 180, "kgCO2e")]),
+    ("fr", "cela évite le rejet de [778 tonnes de CO²] par an", [("QUANTITY", 778, "tCO2e")]),
     # approximate counts with a noun of number (gold/README); plurals stay vague
     ("fr", "Walvert emploie une [dizaine] de personnes et des dizaines de bénévoles", [("QUANTITY", 10, None)]),
     ("fr", "une [cinquantaine] de membres et une [centaine] de clients", [("QUANTITY", 50, None), ("QUANTITY", 100, None)]),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..reader import parse_header
-from ..resources import load
+from ..resources import LANGS, load
 from ..textutil import has_word
 from .fact_clauses import clause_head
 from .fact_dates import link_date, sentence_dates
@@ -49,6 +49,10 @@ class FactRules:
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
             re.IGNORECASE)
+        titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
+        self.affiliation_re = re.compile(
+            r"(?i:\b(?:" + "|".join(re.escape(t) for t in titles) + r"))[ \u00a0]+"
+            r"(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
         self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
         self.equiv_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$",
@@ -82,17 +86,23 @@ def rules_for(lang: str) -> FactRules:
     return FactRules(lang)
 
 
-def main_org(orgs: list[Candidate], text: str) -> str | None:
-    """The document's main organisation: most mentioned, ties to the first."""
+def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> str | None:
+    """The document's main organisation: most mentioned, ties to the first. A body named only as
+    a person's affiliation ("La présidente de l'Assemblée Nationale à l'inauguration …") is who
+    came, not what the text is about: it is the main organisation only if no other is named."""
     if not orgs:
         return None
-    counts = Counter(o.attrs.get("canonical") for o in orgs)
     # the organisations of the lead sentence are what the text is about (dev: +2 is best)
     end = SENTENCE_END.search(text, orgs[0].start)  # a headline ends at its line break
+    if r is not None:
+        acting = {o.attrs.get("canonical") for o in orgs
+                  if not r.affiliation_re.search(text, max(0, o.start - 60), o.start)}
+        orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
+    counts = Counter(o.attrs.get("canonical") for o in orgs)
     lead_end = end.start() if end else -1
-    for o in orgs:
-        if lead_end == -1 or o.start < lead_end:
-            counts[o.attrs.get("canonical")] += LEAD_BONUS
+    # once per organisation: "X (ACRONYM)" in the lead is one organisation named there, not two
+    for canonical in {o.attrs.get("canonical") for o in orgs if lead_end == -1 or o.start < lead_end}:
+        counts[canonical] += LEAD_BONUS
     first = {}
     for o in orgs:
         first.setdefault(o.attrs.get("canonical"), o.start)
@@ -115,7 +125,7 @@ class Context:
         self.doc, self.r = doc, r
         self.text = doc_text(doc)
         self.orgs = [c for c in entities if c.label == "ORG"]
-        self.main = main_org(self.orgs, self.text)
+        self.main = main_org(self.orgs, self.text, r)
         self._org_starts = [o.start for o in self.orgs]
         self._figures = sorted((c for c in entities if c.label in FIGURE_LABELS), key=lambda c: c.start)
         self._figure_starts = [c.start for c in self._figures]
