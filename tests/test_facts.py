@@ -245,3 +245,15 @@ def test_main_org_is_not_a_body_named_only_as_an_affiliation():
                         ("Sidelco", "Sidelco")])
     assert main_org(orgs, text) == "Assemblée Nationale"  # without the rule: most mentions, lead bonus
     assert main_org(orgs, text, rules_for("fr")) == "Sidelco"
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2023-07 BC Transit ordered 10 buses. The federal government has committed $14.9 billion to transit.",
+     "$14.9 billion", None),
+    ("fr", " date 2023-07 La Ville de Lorvain rénove ses écoles. La municipalité prévoit de rénover 70 bâtiments.",
+     "70", "Ville de Lorvain"),
+])
+def test_a_body_written_as_a_common_noun(nlps, lang, text, figure, org):
+    """An unnamed body's figure is no one's; "la municipalité" is the town the text names."""
+    got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert got.get(figure) == org

@@ -69,6 +69,7 @@ class FactRules:
         self.receive = set(f["receive_verbs"])
         self.org_kinds = set(f["organisation_nouns"])
         self.anaphoric = set(f["anaphoric_determiners"])
+        self.body_nouns = set(f["body_nouns"])
         self.money_source_re = re.compile(
             r"^[^.;:,!?\n]{0,60}?\b(?:" + "|".join(re.escape(w) for w in sorted(f["money_source_markers"], key=len, reverse=True))
             + r")[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’]|les[ \u00a0]+)?$", re.IGNORECASE)
@@ -130,6 +131,7 @@ class Context:
         self._figures = sorted((c for c in entities if c.label in FIGURE_LABELS), key=lambda c: c.start)
         self._figure_starts = [c.start for c in self._figures]
         self._named_by: dict[str, list[Candidate]] = {}  # head word -> orgs whose name has it
+        self._body_named: bool | None = None
 
     def orgs_between(self, start: int, end: int) -> list[Candidate]:
         return self.orgs[bisect.bisect_left(self._org_starts, start):bisect.bisect_left(self._org_starts, end)]
@@ -182,6 +184,13 @@ class Context:
                 return self.canonical(o)
         return None
 
+    def _names_a_body(self) -> bool:
+        """Some organisation of the document is a public body ("Ville de Paris" for "la municipalité")."""
+        if self._body_named is None:
+            self._body_named = any(has_word((self.canonical(o) or "").lower(), noun)
+                                   for o in self.orgs for noun in self.r.body_nouns)
+        return self._body_named
+
     def resolve(self, tok, fig: Candidate, sent_subject: str | None) -> str | None:
         """The organisation a pronoun, possessive or definite description stands for."""
         low = tok.lower_
@@ -191,6 +200,8 @@ class Context:
             hit = self.named_by_head(lemma(tok), fig.start) or self.named_by_head(tok.text, fig.start)
             if hit:
                 return hit
+            if lemma(tok).lower() in self.r.body_nouns and not self._names_a_body():
+                return None  # "the federal government has committed $14.9 billion": a body the text does not name
         return sent_subject or self.main
 
 
