@@ -247,3 +247,19 @@ def test_a_typo_of_a_name_is_the_same_organisation(nlp_fr):
 ])
 def test_a_board_is_no_organisation(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "La Vintermolkerei à Suhr a pu réduire sa consommation d’énergie de 5 % en cinq ans.", "Vintermolkerei"),
+    ("en", "Last year Quolbridge plans to invest £3m in solar panels.", "Quolbridge"),
+])
+def test_the_subject_of_a_verb_that_governs_an_organisation_verb(nlps, lang, text, name):
+    """"X a pu réduire", "X plans to invest": the organisation verb is the modal's complement."""
+    assert name in names(nlps[lang](text))
+
+
+def test_an_acronym_of_an_expansion_with_elided_articles(nlp_fr):
+    doc = nlp_fr("L’Union de coopératives de l’arrondissement de Mervel (Ucam) regroupe 4 coopératives. L’Ucam est actionnaire.")
+    found = orgs(doc)
+    assert ("Union de coopératives de l’arrondissement de Mervel", "orgs:acronym_definition") in found
+    assert [n for n, _r in found].count("Ucam") == 2

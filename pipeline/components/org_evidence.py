@@ -290,8 +290,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     head = root.head
     if ev.acting_only and root.dep_ in SUBJECT_DEPS:
         ev.support.add("acts")  # "la ville de Charleroi épargne …": the body does something
-    if root.dep_ in SUBJECT_DEPS and lemma(head) in r.verbs:
-        ev.support.add("subject_verb")
+    if root.dep_ in SUBJECT_DEPS and (lemma(head) in r.verbs or any(
+            c.dep_ == "xcomp" and lemma(c) in r.verbs for c in head.children)):
+        ev.support.add("subject_verb")  # "X investit", "X a pu réduire", "X plans to invest"
     elif root.dep_ in AGENT_DEPS and (lemma(head) in r.verbs or head.dep_ == "agent" and lemma(head.head) in r.verbs):
         ev.support.add("subject_verb")
     elif root.dep_ == "obl:mod" and any(c.lower_ == "par" for c in root.children) and lemma(head) in r.verbs:

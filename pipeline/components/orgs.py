@@ -187,7 +187,9 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
                 continue
             lead = elided.end() if elided else 0
             names[0] = head
-        content = [w for w in names if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
+        content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
+                   if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
+        # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"
         initials = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper()
         caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
         every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
