@@ -188,3 +188,12 @@ def test_a_place_after_every_mention_is_part_of_the_name():
     kept = [Candidate(m, m + 7, "ORG", "orgs:ner") for m in (0, 35, 74)]
     extend_with_constant_place(text, kept, "fr")
     assert [text[c.start:c.end] for c in kept] == ["Velocar"] * 3
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Brendan is a senior figure with the Society of Vincent de Paul in Cork and gave 40 hours.", "Society of Vincent de Paul"),
+    ("SRC employees volunteered 1,100 hours at the Saskatoon Food Bank & Learning Centre.",
+     "Saskatoon Food Bank & Learning Centre"),
+])
+def test_particles_and_ampersands_inside_english_names(nlp_en, text, name):
+    assert name in [n for n, _c in orgs(nlp_en(text))]

@@ -385,8 +385,9 @@ def _capitalised_pair(text: str, start: int, end: int) -> bool:
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
 QUOTED_NAME = re.compile(r"[«\"“][ \u00a0]?(?P<name>[A-ZÀ-Þ][\w'’&\-]*(?:[ \u00a0][\w'’&\-]+){0,4})[ \u00a0]?[»\"”]")
-COORD_AFTER = re.compile(r"[ \u00a0]*(?:,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
-COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
+# ", and" / ", et": the serial comma of a list ("Tesco, Aldi, Lidl, and Musgraves")
+COORD_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et|and|ou|or)|,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
+COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,[ \u00a0]*(?:et|and)|,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
 
 
 def apply_evidence(doc: Doc, lang: str) -> None:
