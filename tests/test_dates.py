@@ -56,6 +56,9 @@ CASES = [
     ("fr", " date 2019-05-08 Le [jeudi 12/05] et le [samedi 23/06/18].", ["2019-05-12", "2018-06-23"]),
     ("en", " date 2019-06-05 Since [last Easter] and until [next new year day].", ["2019-04-21", "2020-01-01"]),
     ("fr", " date 2019-06-05 Depuis [Noël dernier].", ["2018-12-25"]),
+    # counted back from the header; weeks have no value form
+    ("en", " date 2022-07-15 A leader [200 years ago], it opened [two years ago] and [three weeks ago].", ["1822", "2020", None]),
+    ("fr", " date 2020-01-03 [Il y a presque 10 ans], puis [il y a deux mois].", ["2010", "2019-11"]),
 ]
 
 
@@ -89,6 +92,9 @@ NOT_DATES = [
     ("en", "In recent years, demand grew."),
     ("fr", "Le service est ouvert 24/7 et couvre 3/4 des sites."),
     ("en", "It works 24/7 on 3/4 of the sites."),
+    # habitual holidays
+    ("en", " date 2021-11-03 Every Christmas staff give, and a Christmas card campaign raised funds."),
+    ("fr", " date 2021-11-03 La collecte a lieu chaque Noël et la campagne de Noël a rapporté 3 000 euros."),
 ]
 
 

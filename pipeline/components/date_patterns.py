@@ -155,6 +155,7 @@ class DateRules:
             ("year_range", rf"(?<![\w#@/.,:-])(?P<y1>{Y})[ \u00a0]?[-–—/][ \u00a0]?(?P<y2>{Y}|\d\d)(?![\d\w-])"),
             ("year_range_words", rf"(?<![\w#@/.,:-])(?P<y1>{Y}){SP}(?P<to>{to_words}){SP}(?P<y2>{Y})(?![\d\w-])"),
             ("relative", rf"(?<![\w'’]){rel}"),
+            ("ago", d["ago"]["pattern"]),
             ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)"),
             ("iso_date", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)"),
             # "02 04 2009", "2016 10 16": numbers apart by one space, a 4-digit year at one end
@@ -177,6 +178,7 @@ class DateRules:
             "mod_year": mods, "mod_month": mods, "mod_month_year": mods,
             "holiday": [h.lower() for h in d.get("holidays", {})],
             "relative": list(self.relative),
+            "ago": [w.lower() for w in d["ago"]["required"]],
         }
         month_alt = _alt(self.months)
         self.month_re = re.compile(r"(?<!\w)" + month_alt + r"(?!\w)", re.IGNORECASE)

@@ -125,6 +125,10 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "relative":
         unit, off = r.relative[g["rel"].lower()]
         return nd.relative(unit, off, published), None
+    if name == "ago":
+        unit = r.data["ago"]["units"][g["u"].lower()]
+        n = _count(g["n"], r.lang)
+        return (nd.relative(unit, -n, published) if unit != "week" and n else None), None
     if name in ("numeric_date", "numeric_date_spaced"):
         a, b = int(g["a"]), int(g["b"])
         day, mon = (a, b) if (r.lang == "fr" or a > 12) else (b, a)
@@ -206,6 +210,12 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
             return False  # "Aujourd'hui, 30 % de ..." means nowadays
     if name == "weekday" and r.lang == "fr" and m.group(0)[0].isupper() and prev:
         return False
+    if name == "holiday" and not m.groupdict().get("y"):
+        habitual = r.data["habitual_holiday"]
+        after = re.match(r"[ \u00a0]+([\w-]+)", text[m.end():m.end() + 30])
+        if after and after.group(1).lower() in habitual["after"] or re.search(
+                r"(?:^|\W)(?:" + "|".join(map(re.escape, habitual["before"])) + r")[ \u00a0]+$", before, re.IGNORECASE):
+            return False  # "every Christmas", "a Christmas card campaign": habitual, no date
     return True
 
 
@@ -365,3 +375,16 @@ class DateMatcher:
     def __call__(self, doc: Doc) -> Doc:
         add_candidates(doc, find_dates(doc, self.lang))
         return doc
+
+
+def _count(word: str, lang: str) -> int | None:
+    """'two' -> 2, 'a' -> 1, '200' -> 200 (text2num reads the words)."""
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("a", "an", "un", "une"):
+        return 1
+    from text_to_num import text2num
+    try:
+        return int(text2num(word.lower(), lang))
+    except ValueError:
+        return None

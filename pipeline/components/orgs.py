@@ -94,7 +94,8 @@ class OrgRules:
         self.descriptors = {w.lower() for w in d["descriptors"]}
         months = load(lang, "dates")["months"]
         weekdays = load(lang, "dates")["weekdays"]
-        self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays)
+        holidays = load(lang, "dates").get("holidays", {})
+        self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
 
 
 def rules_for(lang: str) -> OrgRules:
