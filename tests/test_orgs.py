@@ -197,3 +197,11 @@ def test_a_place_after_every_mention_is_part_of_the_name():
 ])
 def test_particles_and_ampersands_inside_english_names(nlp_en, text, name):
     assert name in [n for n, _c in orgs(nlp_en(text))]
+
+
+def test_an_acronym_drops_the_accents_of_its_initials(nlp_fr):
+    doc = nlp_fr("Un million est alloué par le ministère de l'Énergie et des Ressources naturelles (MERN). "
+                 "Le MERN a aussi prêté 3 M$.")
+    found = orgs(doc)
+    full = "ministère de l'Énergie et des Ressources naturelles"
+    assert (full, full) in found and ("MERN", full) in found

@@ -9,6 +9,7 @@ candidate is trimmed to SPEC boundaries and filtered for false positives.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from spacy.language import Language
@@ -171,6 +172,11 @@ MISC_ORG_HINT = re.compile(
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
 
 
+def _unaccented(s: str) -> str:
+    """"MÉRN" -> "MERN": acronyms drop the accents of the initials they take."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
 def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
     """The shortest run of words before "(ACR)" whose initials spell ACR."""
     letters = acr.replace(".", "").replace("&", "").upper()
@@ -191,10 +197,10 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
         content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
                    if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"
-        initials = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper()
+        initials = _unaccented("".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper())
         caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
         every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
-        if letters in (initials, caps, "".join(w[0] for w in content).upper(), every):
+        if letters in (initials, _unaccented(caps), _unaccented("".join(w[0] for w in content).upper()), _unaccented(every)):
             s = window_start + chosen[0].start() + lead
             e = window_start + chosen[-1].end()
             between = text[e:paren_start]
