@@ -59,6 +59,9 @@ CASES = [
     # counted back from the header; weeks have no value form
     ("en", " date 2022-07-15 A leader [200 years ago], it opened [two years ago] and [three weeks ago].", ["1822", "2020", None]),
     ("fr", " date 2020-01-03 [Il y a presque 10 ans], puis [il y a deux mois].", ["2010", "2019-11"]),
+    # weeks and seasons: DATEs with no value form
+    ("en", " date 2021-11-03 [Last week] it grew; due to open [this fall].", [None, None]),
+    ("fr", " date 2021-11-03 [La semaine dernière], elle a grandi et [cet été], elle a investi.", [None, None]),
 ]
 
 

@@ -156,6 +156,7 @@ class DateRules:
             ("year_range_words", rf"(?<![\w#@/.,:-])(?P<y1>{Y}){SP}(?P<to>{to_words}){SP}(?P<y2>{Y})(?![\d\w-])"),
             ("relative", rf"(?<![\w'’]){rel}"),
             ("ago", d["ago"]["pattern"]),
+            ("period_no_value", d["periods_without_value"]),
             ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)"),
             ("iso_date", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)"),
             # "02 04 2009", "2016 10 16": numbers apart by one space, a 4-digit year at one end
