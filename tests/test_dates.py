@@ -62,6 +62,7 @@ CASES = [
     # weeks and seasons: DATEs with no value form
     ("en", " date 2021-11-03 [Last week] it grew; due to open [this fall].", [None, None]),
     ("fr", " date 2021-11-03 [La semaine dernière], elle a grandi et [cet été], elle a investi.", [None, None]),
+    ("fr", " date 2023-06-22 Fixée à l’[hiver 2022-2023].", [None]),
 ]
 
 
@@ -95,6 +96,8 @@ NOT_DATES = [
     ("en", "In recent years, demand grew."),
     ("fr", "Le service est ouvert 24/7 et couvre 3/4 des sites."),
     ("en", "It works 24/7 on 3/4 of the sites."),
+    # "the last year" is a duration
+    ("en", " date 2021-11-03 We have seen over the last year a 24 percent increase."),
     # habitual holidays
     ("en", " date 2021-11-03 Every Christmas staff give, and a Christmas card campaign raised funds."),
     ("fr", " date 2021-11-03 La collecte a lieu chaque Noël et la campagne de Noël a rapporté 3 000 euros."),

@@ -212,6 +212,9 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
             return False  # "Aujourd'hui, 30 % de ..." means nowadays
     if name == "weekday" and r.lang == "fr" and m.group(0)[0].isupper() and prev:
         return False
+    if name == "relative" and r.data["duration_before_relative"] and prev.lower() in r.data["duration_before_relative"] \
+            and m.group("rel").lower().startswith(("last", "past")):
+        return False  # "in the last year", "over the last year": a duration
     if name == "holiday" and not m.groupdict().get("y"):
         habitual = r.data["habitual_holiday"]
         after = re.match(r"[ \u00a0]+([\w-]+)", text[m.end():m.end() + 30])
