@@ -22,6 +22,8 @@ CASES = [
     ("fr", "soit [600 tonnes d’émission de CO2] évitées", [("QUANTITY", 600, "tCO2e")]),
     ("fr", "un arbre séquestrera [180 kg de gaz carbonique]", [("QUANTITY", 180, "kgCO2e")]),
     ("fr", "cela évite le rejet de [778 tonnes de CO²] par an", [("QUANTITY", 778, "tCO2e")]),
+    ("fr", "une capacité de [15 000 T] d’effluents et de [100 000 t métriques] de granules",
+     [("QUANTITY", 15000, "t"), ("QUANTITY", 100000, "t")]),
     # approximate counts with a noun of number (gold/README); plurals stay vague
     ("fr", "Walvert emploie une [dizaine] de personnes et des dizaines de bénévoles", [("QUANTITY", 10, None)]),
     ("fr", "une [cinquantaine] de membres et une [centaine] de clients", [("QUANTITY", 50, None), ("QUANTITY", 100, None)]),
@@ -181,6 +183,12 @@ NOT_FIGURES = [
     ("fr", "la quatrième et la cinquième génération de brasseurs"),
     ("fr", "la dixième épicerie sociale a ouvert"),
     ("en", "the third phase of the works"),
+    # round-the-clock idioms, French département numbers, day numbers of a date
+    ("fr", "Le service tourne 24 heures sur 24 et 7 jours sur 7."),
+    ("en", "hot water 24 hours a day, seven days a week"),
+    ("fr", " date 2023-06 Inauguration à Fontaine-Française (21) vendredi."),
+    ("fr", " date 2024-03-01 Ils proposeront ces 15 et 16 mars des points de collecte."),
+    ("en", " date 2019-06-05 At the ceremony on May 29, the foundation spoke."),
 ]
 
 

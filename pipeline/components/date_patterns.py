@@ -109,7 +109,8 @@ class DateRules:
                 ("full_date", rf"(?:{WD},?{SP})?{D}{SP}(?:of{SP})?{M},?{SP}(?:of{SP})?{YYS}"),
                 ("day_range", rf"{M}{SP}{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}(?:,?{SP}{YY})?(?![\d\w/])"),
                 ("day_range", rf"{D1}[ \u00a0]*(?P<to>{dto})[ \u00a0]*{D2}{SP}(?:of{SP})?{M}(?:,?{SP}{YY})?"),
-                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?![\d,]|\.\d)"),
+                # "on May 29, the Foundation": a comma before a space ends the date; before a digit it groups thousands
+                ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{D}(?!,?{SP}{Y})(?!\d|,\d|\.\d)"),
                 ("day_month", rf"(?:{WD},?{SP})?{M}{SP}{DMW}"),
                 ("day_month", rf"(?:{WD},?{SP})?{D}{SP}(?:day{SP})?(?:of{SP})?{M}(?!,?{SP}{Y})"),
                 ("weekday_day", rf"{WD},?{SP}the{SP}{D}(?![\w-]|{SP}(?:day{SP})?of)"),

@@ -185,8 +185,9 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
     if name in ("quarter_words", "half_words") and not m.group("y") \
             and m.group("ord").lower() in ("last", "final") and not re.search(r"\bthe[ \u00a0]+$", before, re.IGNORECASE):
         return False  # "last quarter" is the previous quarter, "the last quarter" the fourth
-    if name == "day_range" and m.group("to").lower() in ("et", "and") and not r.from_words.search(before):
-        return False
+    if name == "day_range" and m.group("to").lower() in ("et", "and") and not r.from_words.search(before) \
+            and not re.search(r"(?:^|\W)(?:les|ces|the|on)[ \u00a0]+$", before, re.IGNORECASE):
+        return False  # "ces 15 et 16 mars", "on 3 and 4 May" are one date; "2 et 5 mars" alone may be counts
     if name == "numeric_yearless" and not r.yearless_context.search(before):
         return False  # "3/4", "24/7" outside a date context are not dates
     if name == "year_range_words":

@@ -101,12 +101,11 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
     if r.age_before_re.search(text[max(0, start - 25):start]) or AGE_AFTER_NAME.search(text[max(0, start - 30):start]) \
             and text[end:end + 1] == ",":
         return True  # "aged 17", "Dorothy Philips, 77, who …": an age
-    if is_word:
-        window_start = max(0, start - 12)
-        for pat in r.not_figure_res:
-            for m in pat.finditer(text, window_start, min(len(text), end + 25)):
-                if m.start() <= start and end <= m.end():
-                    return True
+    window_start = max(0, start - 40)
+    for pat in r.not_figure_res:  # "net zero", "24 heures sur 24", "Fontaine-Française (21)"
+        for m in pat.finditer(text, window_start, min(len(text), end + 25)):
+            if m.start() <= start and end <= m.end():
+                return True
     if is_word and core.lower() in VAGUE_SCALES:
         return True
     if r.duration_re.match(text, end) and not r.unit_bare_re.match(text, end):
