@@ -263,3 +263,11 @@ def test_an_acronym_of_an_expansion_with_elided_articles(nlp_fr):
     found = orgs(doc)
     assert ("Union de coopératives de l’arrondissement de Mervel", "orgs:acronym_definition") in found
     assert [n for n, _r in found].count("Ucam") == 2
+
+
+def test_an_acronym_after_an_elided_article_and_a_coordinated_region(nlp_fr):
+    doc = nlp_fr("Sur une suggestion, l’Union de coopératives de l’arrondissement de Mervel (Ucam) a proposé 4 projets. "
+                 "L’Agence de l’eau (Adeau) et la région Normandie ont soutenu financièrement cette unité.")
+    found = names(doc)
+    assert "Union de coopératives de l’arrondissement de Mervel" in found and "Ucam" in found
+    assert "région Normandie" in found

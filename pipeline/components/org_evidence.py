@@ -288,8 +288,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 or _amount(prev) and text[start:end].isupper():
             ev.against.add("unit")  # "35 millions de PMP", "40 GWh": a unit after a number
     head = root.head
-    if ev.acting_only and root.dep_ in SUBJECT_DEPS:
-        ev.support.add("acts")  # "la ville de Charleroi épargne …": the body does something
+    if ev.acting_only and (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS):
+        ev.support.add("acts")  # "la ville de Charleroi épargne …", "L'Ademe et la région Normandie ont soutenu …"
     if root.dep_ in SUBJECT_DEPS and (lemma(head) in r.verbs or any(
             c.dep_ == "xcomp" and lemma(c) in r.verbs for c in head.children)):
         ev.support.add("subject_verb")  # "X investit", "X a pu réduire", "X plans to invest"

@@ -190,8 +190,8 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
             # "l’intercommunale pure de financement du Hainaut (IPFH)": a body's head in lower case
             elided = re.match(r"[ldLD]['’]", names[0])
             head = names[0][elided.end():] if elided else names[0]
-            if not (head and r.head_word_re.fullmatch(head)):
-                continue
+            if not (head and (elided and head[:1].isupper() or r.head_word_re.fullmatch(head))):
+                continue  # "l’Union de coopératives … (Ucac)": an elided article before a capitalised name
             lead = elided.end() if elided else 0
             names[0] = head
         content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
