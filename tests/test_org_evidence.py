@@ -267,7 +267,7 @@ def test_an_acronym_of_an_expansion_with_elided_articles(nlp_fr):
 
 def test_an_acronym_after_an_elided_article_and_a_coordinated_region(nlp_fr):
     doc = nlp_fr("Sur une suggestion, l’Union de coopératives de l’arrondissement de Mervel (Ucam) a proposé 4 projets. "
-                 "L’Agence de l’eau (Adeau) et la région Normandie ont soutenu financièrement cette unité.")
+                 "La Fondation Verlac et la région Normandie ont soutenu financièrement cette unité.")
     found = names(doc)
     assert "Union de coopératives de l’arrondissement de Mervel" in found and "Ucam" in found
     assert "région Normandie" in found
