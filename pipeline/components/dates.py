@@ -216,6 +216,10 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
     if name == "relative" and r.data["duration_before_relative"] and prev.lower() in r.data["duration_before_relative"] \
             and m.group("rel").lower().startswith(("last", "past")):
         return False  # "in the last year", "over the last year": a duration
+    if name == "period_no_value":
+        nxt = re.match(r"[ \u00a0]+([\w]+)", text[m.end():m.end() + 20])
+        if prev.lower() in ("of", "de") or nxt and nxt.group(1).lower() in {w.lower() for w in r.weekdays}:
+            return False  # "this week Monday", "tuesday of next week": the weekday's date, read by its own rule
     if name == "holiday" and not m.groupdict().get("y"):
         habitual = r.data["habitual_holiday"]
         after = re.match(r"[ \u00a0]+([\w-]+)", text[m.end():m.end() + 30])
