@@ -77,6 +77,8 @@ def test_dates(nlps, lang, markup, values):
 
 
 @pytest.mark.parametrize("lang,text,mod", [("fr", "fin 2021", "END"), ("fr", "début 2022", "START"), ("fr", "mi-2023", "MID"),
+                                           ("fr", "fin de cette année", "END"), ("en", "the end of this month", "END"),
+                                           ("en", "early next year", "START"),
                                            ("en", "early 2022", "START"), ("en", "late 2021", "END"), ("en", "mid-2023", "MID")])
 def test_mods(nlps, lang, text, mod):
     """Words that change a date's meaning stay in the span and set `mod`."""

@@ -150,6 +150,8 @@ class DateRules:
             ("numeric_date_yy", r"(?<![\d/.])(?P<a>\d\d)\.(?P<b>\d\d)\.(?P<yy>\d\d)(?![\d.]\d)"),
             ("numeric_yearless", r"(?<![\w/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|[.,]\d)"),
             ("mod_year", rf"{mod_words}[ \u00a0-]?(?:(?:de l'année|de l’année|d'année|d’année|de){SP})?{YY}"),
+            # "end of this month", "early next year", "fin de cette année", "début de l'année prochaine"
+            ("mod_relative", rf"{mod_words}[ \u00a0]+(?:(?:of|de|d['’])[ \u00a0]*)?(?P<rel>{_alt(self.relative)})(?![\w'’])"),
             ("quarter_abbrev", rf"(?<![\w-])(?P<qa>{qa})(?P<q>[1-4])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
             ("quarter_abbrev", rf"(?<![\w-])(?P<q>[1-4])(?P<qa>Q|T)[ \u00a0]?(?:{YY}|(?P<yy>\d\d))(?![\w-])"),
             ("half_abbrev", rf"(?<![\w-])(?P<qa>{ha})(?P<h>[12])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
@@ -177,7 +179,7 @@ class DateRules:
             "quarter_words": [w.lower() for w in d["quarter_words"]],
             "half_words": [w.lower() for w in d["half_words"]],
             "weekday_day": weekdays, "weekday_relative": weekdays, "weekday": weekdays,
-            "mod_year": mods, "mod_month": mods, "mod_month_year": mods,
+            "mod_year": mods, "mod_month": mods, "mod_month_year": mods, "mod_relative": mods,
             "holiday": [h.lower() for h in d.get("holidays", {})],
             "relative": list(self.relative),
             "ago": [w.lower() for w in d["ago"]["required"]],

@@ -125,6 +125,9 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "relative":
         unit, off = r.relative[g["rel"].lower()]
         return nd.relative(unit, off, published), None
+    if name == "mod_relative":
+        unit, off = r.relative[g["rel"].lower()]
+        return nd.relative(unit, off, published), r.mods[_mod_key(r, g["mod"])]
     if name == "period_no_value":
         return None, None  # a week or a season has no value form (docs/spec.md 6.1)
     if name == "ago":
