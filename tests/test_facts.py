@@ -257,3 +257,10 @@ def test_a_body_written_as_a_common_noun(nlps, lang, text, figure, org):
     """An unnamed body's figure is no one's; "la municipalité" is the town the text names."""
     got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
     assert got.get(figure) == org
+
+
+def test_a_colon_details_the_dated_clause(nlp_fr):
+    """"L'année 2019 a permis … : 292 personnes …": the list after the colon takes the clause's only date."""
+    got = facts_of(nlp_fr, " date 2020-07 L'année 2019 a par ailleurs permis à l'ASBL Verdanel de consolider ses actions : "
+                           "292 personnes sans-abri ont été accueillies.")
+    assert ("292", "ASBL Verdanel", "2019") in got

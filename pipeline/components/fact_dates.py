@@ -66,4 +66,11 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
                 continue  # another clause's date
         if best_score is None or score < best_score:
             best, best_score, best_how = d, score, how
+    if best is None:
+        # "L'année 2019 a permis de consolider les actions : 292 personnes …": what follows a colon
+        # details the clause before it, and takes its only date
+        before_colon = [c for c in near if not c[3] and c[0].end <= fig.start and ":" in text[c[0].end:fig.start]
+                        and "\n" not in text[c[0].end:fig.start]]
+        if len(before_colon) == 1 and len([c for c in near if not c[3]]) == 1:
+            return before_colon[0][0].attrs.get("value"), "colon"
     return (best.attrs.get("value"), best_how) if best else (None, "none")

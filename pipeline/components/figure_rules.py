@@ -98,8 +98,9 @@ class FigureRules:
         units = d["units"]
         alt = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _sym) in enumerate(units))
         self.unit_symbols = [sym for _pat, sym in units]
-        self.unit_re = re.compile(r"[ \u00a0\u202f]?(?:" + linkers + r")?(?:" + alt + r")(?![\w²³])")
-        self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³])")
+        # "12,4 millions l'an dernier": an elided article is no litre
+        self.unit_re = re.compile(r"[ \u00a0\u202f]?(?:" + linkers + r")?(?:" + alt + r")(?![\w²³]|['’]\w)")
+        self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³]|['’]\w)")
         measures = d["measure_words"]
         self.measure_re = re.compile(r"(?:[ \u00a0\u202f]|(?=-))(?:" + "|".join(f"(?P<m{i}>{pat})" for i, (pat, _c) in enumerate(measures))
                                      + r")(?![\w²³])")
