@@ -271,3 +271,11 @@ def test_an_acronym_after_an_elided_article_and_a_coordinated_region(nlp_fr):
     found = names(doc)
     assert "Union de coopératives de l’arrondissement de Mervel" in found and "Ucam" in found
     assert "région Normandie" in found
+
+
+def test_list_partners_of_listed_names_and_sentence_initial_actors(nlp_en):
+    doc = nlp_en("We get food from Tesco, Aldi, Lidl, and Quenmores on a very regular basis. "
+                 "Brayleys also give us a pallet of bananas every week.")
+    found = names(doc)
+    assert "Quenmores" in found and "Brayleys" in found
+    assert "We" not in found

@@ -183,6 +183,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("facility")
         if ev.quoted:
             ev.name_like = True
+        if not ev.name_like and ev.support & {"subject_verb", "staff", "beneficiary"} \
+                and not any(is_common_word(r.lang, w.lower()) or doc.vocab[w.lower()].is_stop for w in name.split()):
+            ev.name_like = True  # "Fyffes also give us a pallet": a sentence's first word that no lexicon knows, acting
         words = name.split()
         if len(words) == 1 and "-" in name:
             words = name.split("-")  # "Hydro-Magog": a name joined to its place
@@ -342,7 +345,9 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
     firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
     firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
     body_words = r.body_words
-    accepted_re = re.compile(alternation(accepted)) if accepted else None
+    # coordinated with an accepted name or one another rule found ("Tesco, Aldi, Lidl, and Musgraves")
+    partners = accepted | {n for n in ruled if len(n) > 2}
+    accepted_re = re.compile(alternation(partners)) if partners else None
     for name, ev in names.items():
         word = "common_noun" in ev.against
         if word and (name not in firsts or not ev.inside_sentence or name.lower() in body_words):
