@@ -7,6 +7,7 @@ answers as those patterns (`tests/test_textutil.py` checks it against `re`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 
@@ -202,6 +203,12 @@ def _overlapping_branches(node: dict) -> bool:
             return True
         seen |= forms
     return any(_overlapping_branches(value[1]) for k, value in node.items() if k is not _END)
+
+
+def fold(word: str) -> str:
+    """Without accents: plain-text feeds and OCR often drop them ("cinquieme"); acronyms drop
+    them from the initials they take ("MERN")."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def one_edit_apart(a: str, b: str, min_len: int = 7) -> bool:

@@ -37,6 +37,11 @@ class DateRules:
         self.relative = {k.lower(): v for k, v in d["relative"].items()}
         self.mods = d["mods"]
         self.prepositions = {p.lower() for p in d["prepositions"]}
+        self.weekday_words = {w.lower() for w in self.weekdays}
+        # "every Christmas", "a Christmas card campaign": a holiday that recurs is no date
+        self.habitual_after = set(d["habitual_holiday"]["after"])
+        self.habitual_before_re = re.compile(
+            r"(?:^|\W)(?:" + "|".join(map(re.escape, d["habitual_holiday"]["before"])) + r")[ \u00a0]+$", re.IGNORECASE)
         M = "(?P<m>" + _alt(self.months) + r")(?!\w)"
         M1, M2 = M.replace("?P<m>", "?P<m1>"), M.replace("?P<m>", "?P<m2>")
         WD = "(?P<wd>" + _alt(self.weekdays) + r")"

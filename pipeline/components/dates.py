@@ -221,13 +221,11 @@ def keep(name: str, m: re.Match, text: str, r: DateRules, header_end: int) -> bo
         return False  # "in the last year", "over the last year": a duration
     if name == "period_no_value":
         nxt = re.match(r"[ \u00a0]+([\w]+)", text[m.end():m.end() + 20])
-        if prev.lower() in ("of", "de") or nxt and nxt.group(1).lower() in {w.lower() for w in r.weekdays}:
+        if prev.lower() in ("of", "de") or nxt and nxt.group(1).lower() in r.weekday_words:
             return False  # "this week Monday", "tuesday of next week": the weekday's date, read by its own rule
     if name == "holiday" and not m.groupdict().get("y"):
-        habitual = r.data["habitual_holiday"]
         after = re.match(r"[ \u00a0]+([\w-]+)", text[m.end():m.end() + 30])
-        if after and after.group(1).lower() in habitual["after"] or re.search(
-                r"(?:^|\W)(?:" + "|".join(map(re.escape, habitual["before"])) + r")[ \u00a0]+$", before, re.IGNORECASE):
+        if after and after.group(1).lower() in r.habitual_after or r.habitual_before_re.search(before):
             return False  # "every Christmas", "a Christmas card campaign": habitual, no date
     return True
 

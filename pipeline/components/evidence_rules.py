@@ -11,7 +11,7 @@ from functools import cache
 
 from ..resources import LANGS, load, place_names
 from ..textutil import alternation
-from .orgs import CAP_WORD
+from .orgs import CAP_WORD, employer_title_link
 
 
 class EvidenceRules:
@@ -63,9 +63,7 @@ class EvidenceRules:
         # "director of domestic consumers at Avonmore", "directrice chez X": the speaker's employer
         self.employer_at_re = re.compile(
             rf"(?i:\b(?:{roles}))(?:[ \u00a0][\w\-’']+){{0,4}}?[ \u00a0]+(?:at|chez|with)[ \u00a0]+(?:the[ \u00a0]+)?$")
-        employers = alternation([t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]])
-        self.employer_of_re = re.compile(
-            rf"(?i:\b(?:{employers}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
+        self.employer_of_re = re.compile(employer_title_link() + "$")
         titles = alternation(d["person_titles"])
         self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")

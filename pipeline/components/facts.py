@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..reader import parse_header
-from ..resources import LANGS, load
+from ..resources import load
 from ..textutil import has_word
+from .evidence_rules import evidence_rules
 from .fact_clauses import clause_head
 from .fact_dates import link_date, sentence_dates
 from .fact_phrases import (
@@ -49,10 +50,8 @@ class FactRules:
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
             re.IGNORECASE)
-        titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
-        self.affiliation_re = re.compile(
-            r"(?i:\b(?:" + "|".join(re.escape(t) for t in titles) + r"))[ \u00a0]+"
-            r"(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?$")
+        # "la présidente de l'Assemblée Nationale": the same roles that name an employer for org evidence
+        self.affiliation_re = evidence_rules(lang).employer_of_re
         self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
         self.equiv_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$",

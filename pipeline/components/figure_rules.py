@@ -7,18 +7,12 @@ units, fractions, qualifiers...), built once per language by `rules_for`;
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from ..normalize.numbers import digit_pattern
 from ..resources import load
-from ..textutil import alternation_trie
-
-
-def fold(word: str) -> str:
-    """Without accents: plain-text feeds and OCR often drop them ("cinquieme")."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+from ..textutil import alternation_trie, fold
 
 
 def _alt(words, *, boundary=True) -> str:

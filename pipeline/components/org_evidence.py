@@ -243,10 +243,7 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if r.beneficiary_re.search(before):
         ev.support.add("beneficiary")  # "raised €2,500 for Barnardos", "in aid of the Samaritans"
     if r.staff_after_re.match(after):
-        ev.support.add("staff")  # "Glanbia employees managed to raise …"
-        name = text[start:end]
-        if not any(is_common_word(r.lang, w.lower()) for w in name.split()):
-            ev.name_like = True  # a sentence's first word, but no word of the language: a name
+        ev.support.add("staff")  # "Glanbia employees managed to raise …" (a name: see find_names)
     if r.source_re.search(before):
         ev.support.add("source")  # "according to X", "selon Belga": an outlet or a body
     if r.outlet_re.search(before) and re.match(r"[ \u00a0]*[.;\n]", after):

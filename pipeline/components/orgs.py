@@ -9,7 +9,6 @@ candidate is trimmed to SPEC boundaries and filtered for false positives.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from spacy.language import Language
@@ -20,7 +19,7 @@ from ..lemmas import is_common_noun
 from ..reader import parse_header
 from ..resources import LANGS, gazetteer_enabled, load, place_names
 from ..textutil import alternation as _alt
-from ..textutil import alternation_trie, whole_matches
+from ..textutil import alternation_trie, fold, whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
@@ -67,10 +66,8 @@ class OrgRules:
         self.legal = set(d["legal_suffixes"])
         # a head and its link right before an acronym's expansion belong to the name
         self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")
-        titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
         # "Présidente de l'Assemblée Nationale", "Chief Executive of Scottish Renewables": the body only
-        self.title_lead_re = re.compile(
-            rf"(?i:{_alt(titles)})[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-ZÀ-Þ])")
+        self.title_lead_re = re.compile(employer_title_link() + r"(?=[A-ZÀ-Þ])")
         self.body_start_re = re.compile(rf"(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?(?=[A-ZÀ-Þ])")
         prefix = _alt(d["legal_prefixes"]) if d["legal_prefixes"] else "(?!)"
         # "l’ASBL Jean Gielen", "la SCIC ENErgic": the form opens the name
@@ -97,6 +94,14 @@ class OrgRules:
         weekdays = load(lang, "dates")["weekdays"]
         holidays = load(lang, "dates").get("holidays", {})
         self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
+
+
+@cache
+def employer_title_link() -> str:
+    """A role that names its employer, then its link: "Chief Executive of (the) ", "présidente de l'".
+    Titles cross languages in press ("General Manager de Bières de Chimay")."""
+    titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
+    return rf"(?i:\b(?:{_alt(titles)}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?"
 
 
 def rules_for(lang: str) -> OrgRules:
@@ -172,11 +177,6 @@ MISC_ORG_HINT = re.compile(
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
 
 
-def _unaccented(s: str) -> str:
-    """"MÉRN" -> "MERN": acronyms drop the accents of the initials they take."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-
-
 def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
     """The shortest run of words before "(ACR)" whose initials spell ACR."""
     letters = acr.replace(".", "").replace("&", "").upper()
@@ -197,10 +197,10 @@ def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tup
         content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
                    if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"
-        initials = _unaccented("".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper())
+        initials = fold("".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper())
         caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
         every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
-        if letters in (initials, _unaccented(caps), _unaccented("".join(w[0] for w in content).upper()), _unaccented(every)):
+        if letters in (initials, fold(caps), fold("".join(w[0] for w in content).upper()), fold(every)):
             s = window_start + chosen[0].start() + lead
             e = window_start + chosen[-1].end()
             between = text[e:paren_start]

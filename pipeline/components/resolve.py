@@ -283,10 +283,7 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
             k, j, end = 0, i, None
             while j < len(words) and j - i < 4 * len(letters):
                 unit = ELISION.sub("", words[j][2])
-                if unit == ",":
-                    j += 1
-                    continue
-                if unit.lower() in LINK_WORDS:
+                if unit == "," or unit.lower() in LINK_WORDS:
                     j += 1
                     continue
                 if _fold(unit)[:1].upper() != letters[k]:
@@ -319,10 +316,15 @@ def _names_a_body(phrase: str, lang: str) -> bool:
     units = content_units(phrase.split())
     if any(len(u) > 1 and u.isupper() for u in units):
         return False
-    data = load(lang, "orgs")
-    heads = {h.lower() for h in data["named_heads"]} | {d.lower() for d in data["descriptors"]}
+    heads = _body_heads(lang)
     return any(u.lower() in heads or not is_common_word(lang, _fold(u)) and not is_common_word(lang, u.lower())
                for u in units)
+
+
+@cache
+def _body_heads(lang: str) -> frozenset[str]:
+    data = load(lang, "orgs")
+    return frozenset({h.lower() for h in data["named_heads"]} | {d.lower() for d in data["descriptors"]})
 
 
 EXPANSION_TEXT = re.compile(r"[\w’'\-]+(?:,?[ \u00a0][\w’'\-]+)*")
