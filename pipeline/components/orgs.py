@@ -94,6 +94,9 @@ class OrgRules:
         weekdays = load(lang, "dates")["weekdays"]
         holidays = load(lang, "dates").get("holidays", {})
         self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
+        # "SolarShare President", "Labour MP": a capitalised title after a name is the person's, not the name's
+        titles = [t for t in load(lang, "org_evidence")["person_titles"] if t[:1].isupper()]
+        self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
 
 
 @cache
@@ -132,6 +135,9 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
         end -= len(tail)
         s = text[start:end]
         m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
+    m = r.trailing_title_re.search(text, start, end)
+    if m and m.start() > start and text[start:m.start()].split()[-1].lower() not in LINK_WORDS:
+        end = m.start()  # "SolarShare President", but not "Office of the President"
     s = text[start:end]
     lead = re.match(r"[\s\"«»(]+", s)
     if lead:
