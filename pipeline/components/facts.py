@@ -104,9 +104,8 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
                   if not r.affiliation_re.search(text, max(0, o.start - 60), o.start)}
         orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
     counts = Counter(o.attrs.get("canonical") for o in orgs)
-    lead_end = end.start() if end else -1
-    if not in_lead:
-        lead_end = 0  # the first organisation is named deep in the text: no lead names one
+    # the first organisation named deep in the text: no lead names one
+    lead_end = (end.start() if end else -1) if in_lead else 0
     # once per organisation: "X (ACRONYM)" in the lead is one organisation named there, not two
     for canonical in {o.attrs.get("canonical") for o in orgs if lead_end == -1 or o.start < lead_end}:
         counts[canonical] += LEAD_BONUS
