@@ -107,6 +107,10 @@ def test_a_business_word_alone_makes_no_name(nlp_en):
      "Institut belge des services postaux et des télécommunications"),
     ("en", "Staff at McDonald’s restaurants raised £12,000. McDonald’s said it was proud.", "McDonald’s"),
     ("en", "Bath and North East Somerset Council will invest £5m in solar panels.", "Bath and North East Somerset Council"),
+    ("fr", "Le Syndicat intercommunal d'énergie et d'équipement de la Gironde pose 40 bornes.",
+     "Syndicat intercommunal d'énergie et d'équipement de la Gironde"),
+    ("fr", "La Caisse populaire Desjardins du Bas–Saint-Maurice a versé 9 000 $.",
+     "Caisse populaire Desjardins du Bas–Saint-Maurice"),
 ])
 def test_names_with_lower_case_words_and_apostrophes(nlps, lang, text, name):
     assert name in [n for n, _c in orgs(nlps[lang](text))]
@@ -130,6 +134,19 @@ def test_names_spaced_differently_share_a_canonical(nlp_fr):
     doc = nlp_fr("BEP Environnement teste un camion. Chez BEPEnvironnement, on compte 105 véhicules. "
                  "BEP Environnement est satisfait.")
     assert {c for n, c in orgs(doc) if n.startswith("BEP")} == {"BEP Environnement"}
+
+
+@pytest.mark.parametrize("lang,text,prefix,usual", [
+    ("en", "Save-Now-Stores opened. Save-now-Stores gave £500. Save-Now-Stores hired 30 people.", "Save", "Save-Now-Stores"),
+    ("en", "Brook Meal served 2m meals. Brook Meal grew. Brook Meals said so. Brook Meal hired 4 staff.",
+     "Brook", "Brook Meal"),
+    ("fr", "La société Valdor Énergies investit 3 M€. Valdor Énergie compte 40 salariés. Valdor Énergie recrute.",
+     "Valdor", "Valdor Énergie"),
+])
+def test_spellings_of_one_name_take_the_usual_one(nlps, lang, text, prefix, usual):
+    """A letter or a case apart is one name spelled two ways, not a fuller name: the spelling
+    the text uses most is the canonical."""
+    assert {c for n, c in orgs(nlps[lang](text)) if n.startswith(prefix)} == {usual}
 
 
 def test_the_canonical_is_not_the_shouted_spelling(nlp_en):

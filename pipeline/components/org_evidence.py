@@ -81,6 +81,8 @@ def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
+            if caps[j] and toks[j].is_sent_start and texts[j - 1][-1] in ".!?" and spaced[j - 1]:
+                break  # "… 3 M€. Valdor Énergie": a name does not run across sentences
             if caps[j] or (texts[j] in "-–" and not spaced[j - 1] and not spaced[j]):
                 j += 1
             elif texts[j - 1] in "-–" and not spaced[j - 1] and toks[j].is_alpha and len(texts[j]) <= 3:

@@ -22,7 +22,7 @@ from ..textutil import alternation as _alt
 from ..textutil import alternation_trie, fold, whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
-CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
+CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*(?:–[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"  # "Saguenay–Saint-Laurent"
 CAMEL_WORD = r"[a-zà-ÿ]{1,3}[A-ZÀ-Þ][\w&'’\-]*"  # "eNext", "easyJet", "iPhone": a name word in lower case
 
 
@@ -394,9 +394,25 @@ def _lower_case_names(doc: Doc, r: OrgRules) -> list[tuple[int, int]]:
             while k < n and doc[k].pos_ == "ADJ" and doc[k].text.islower():
                 k, adjectives = k + 1, adjectives + 1
             j = k
+        j = _place_complement(doc, j, r)
         if adjectives and j > i + 1:
             out.append((t.idx, doc[j - 1].idx + len(doc[j - 1].text)))
     return out
+
+
+def _place_complement(doc: Doc, j: int, r: OrgRules) -> int:
+    """"… d’équipement de la Vendée", "… du Québec": a proper-noun complement closes the name."""
+    n = len(doc)
+    if j >= n or doc[j].lower_ not in r.lower_links:
+        return j
+    k = j + 1
+    if k < n and doc[k].pos_ == "DET" and doc[k].lower_ in ("la", "le", "les", "l'", "l’"):
+        k += 1
+    end = k
+    while end < n and end - k < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and (doc[end].ent_type_ in ("LOC", "GPE") or doc[end].text in place_names(r.lang)):
+        end += 1
+    return end if end > k else j
 
 
 def find_orgs(doc: Doc, lang: str) -> list[Candidate]:

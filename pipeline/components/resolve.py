@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from spacy.language import Language
@@ -190,6 +191,15 @@ def _shouted(name: str) -> int:
     return sum(1 for w in name.split() if len(w) > 3 and w.isupper())
 
 
+def _spelling(a: str, b: str) -> bool:
+    return _fold(a).replace("-", " ") == _fold(b).replace("-", " ") or one_edit_apart(a, b)
+
+
+def _usual_spelling(i: int, pool: list[int], names: list[str], uses: Counter) -> int:
+    variants = [j for j in pool if j == i or _spelling(names[i], names[j])]
+    return max(variants, key=lambda j: (uses[names[j]], -_shouted(names[j]), -j))
+
+
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
     """Mentions of one organisation share the fullest name used in the document."""
     data = load(lang, "orgs")
@@ -247,9 +257,12 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
     canonical_of = {}
+    uses = Counter(mentions)
     for members in groups.values():
         pool = [i for i in members if names[i] not in acronyms] or members
-        # the fullest name; between spellings of one length, the one not shouted ("Foyle" over "FOYLE")
+        # spellings of one name ("Save-On-Foods" / "Save-on-Foods", "Bia Food" / "Bia Foods") are
+        # one form: the one the document uses most, then the one not shouted ("Foyle" over "FOYLE")
+        pool = list({_usual_spelling(i, pool, names, uses) for i in pool})
         canonical = names[max(pool, key=lambda i: (len(names[i]), -_shouted(names[i]), -i))]
         for i in members:
             canonical_of[names[i]] = canonical
