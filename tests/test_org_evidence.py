@@ -279,3 +279,24 @@ def test_list_partners_of_listed_names_and_sentence_initial_actors(nlp_en):
     found = names(doc)
     assert "Quenmores" in found and "Brayleys" in found
     assert "We" not in found
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Thornacres, which owns and manages 6,000 homes in the county, will fit heat pumps.", "Thornacres"),
+    ("en", "Helen Ball, Thornacres’ head of sustainability, said the work would start soon.", "Thornacres"),
+    ("en", "The scheme was set up by Wendlecraft – a not-for-profit organisation owned by its members.", "Wendlecraft"),
+    ("fr", "Le chiffre est avancé par la fédération de l’industrie technologique Valtoria ce mardi.", "Valtoria"),
+    ("fr", "Grelmont, qui gère 12 parcs éoliens, vise 40 turbines.", "Grelmont"),
+])
+def test_names_from_relatives_plural_possessives_and_descriptions_with_a_complement(nlps, lang, text, name):
+    """A relative clause of what organisations do, a possessive after a final s, a dash apposition,
+    a descriptor with its complement before the name."""
+    assert name in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "ETHICAL INVESTMENT – two words that have gone out of fashion. Investors disagree.", "ETHICAL INVESTMENT"),
+    ("en", "RECORD HARVEST for growers across the region this year, the report says.", "RECORD HARVEST"),
+])
+def test_shouted_common_words_are_no_name(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))

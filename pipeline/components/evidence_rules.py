@@ -47,9 +47,9 @@ class EvidenceRules:
         self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(desc)})s)[ \u00a0]*[,:][ \u00a0]*$")
         art = alternation(orgs["articles"])
         desc_re = alternation(desc)
-        # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity"
+        # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity", "X – a not-for-profit organisation"
         self.after_re = re.compile(
-            rf"^[ \u00a0]*,[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
+            rf"^[ \u00a0]*(?:,|[–—]|-(?=[ \u00a0]))[ \u00a0]*(?:(?i:{art})[ \u00a0]*)?(?:[\w'’\-]+[ \u00a0]+){{0,2}}?(?:{desc_re})\b")
         nouns = alternation(d["business_nouns"])
         owned = alternation(d["business_nouns"] + d["facility_nouns"])
         # "X's stores", "X's plant"; but "l'usine de X" names the plant's place, so facilities only after 's

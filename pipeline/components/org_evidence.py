@@ -200,8 +200,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         last = name.rsplit(" ", 1)[-1]
         if " " not in name and not name.isupper() and is_common_word(lang, name.lower()):
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
-        if " " not in name and name.isupper() and len(name) >= SHOUTED_MIN and is_common_word(lang, name.lower()):
-            ev.against.add("common_noun")  # "GENEROUS donors gave …": a shouted word
+        if name.isupper() and len(name) >= SHOUTED_MIN and all(is_common_word(lang, w.lower()) for w in name.split()):
+            ev.against.add("common_noun")  # "GENEROUS donors gave …", "ETHICAL INVESTMENT – two words …": shouted words
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
         if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade"
@@ -234,7 +234,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     appos = r.after_re.match(after)
     if appos and not FRONTED_PLACE.search(before) and not _opens_a_clause(doc, end + appos.end() - 1):
         ev.support.add("apposition_after")  # "Tibi, l'intercommunale …" (not "En France, le groupe …")
-    if r.owner_after_re.match(after) or r.owner_before_re.search(before):
+    # "Broadacres’ head of sustainability": a name ending in s takes the apostrophe alone
+    owner_after = "’s" + after[1:] if text[end - 1:end] == "s" and re.match(r"['’][ \u00a0]", after) else after
+    if r.owner_after_re.match(owner_after) or r.owner_before_re.search(before):
         ev.support.add("possessive")
     if r.at_re.search(before):
         ev.support.add("at")  # "chez Chamois": where people work or buy
@@ -283,6 +285,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
             hops += 1
         if k >= 0 and doc[k].text in r.descriptors:
             ev.support.add("apposition")
+        elif k >= 0 and _descriptor_with_complement(doc, k, r):
+            ev.support.add("apposition")  # "la fédération de l’industrie technologique Agoria"
         prev = doc[tok.start - 1]
         if prev.idx < header_end:
             pass  # the publication header is not text: "date 2021-06 FCM"
@@ -299,6 +303,25 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("subject_verb")
     elif root.dep_ == "obl:mod" and any(c.lower_ == "par" for c in root.children) and lemma(head) in r.verbs:
         ev.support.add("subject_verb")  # "gérée entièrement par X": the parser's obl:mod for an agent
+    if any(c.dep_ in ("relcl", "acl:relcl") and lemma(c) in r.verbs and any(
+            g.dep_ in SUBJECT_DEPS and g.lower_ in RELATIVE_SUBJECTS for g in c.children) for c in root.children):
+        ev.support.add("subject_verb")  # "Broadacres, which owns and manages 6,000 homes", "X, qui gère …"
+
+
+RELATIVE_SUBJECTS = {"which", "who", "that", "qui"}
+
+
+def _descriptor_with_complement(doc: Doc, k: int, r: EvidenceRules) -> bool:
+    """A descriptor, its "de/of" complement, then the name: "la fédération de l’industrie
+    technologique Agoria", "the association of local councils X" (k: the complement's last word)."""
+    j = k
+    while j > 0 and k - j < 3 and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+        j -= 1
+    if j == k or doc[j + 1].pos_ != "NOUN" and doc[j].pos_ != "DET":
+        return False
+    if doc[j].pos_ == "DET":
+        j -= 1
+    return j > 0 and doc[j].lower_ in ("de", "d'", "d’", "of", "du", "des") and doc[j - 1].text in r.descriptors
 
 
 def decide(ev: Evidence) -> str | None:

@@ -191,13 +191,19 @@ def _shouted(name: str) -> int:
     return sum(1 for w in name.split() if len(w) > 3 and w.isupper())
 
 
-def _spelling(a: str, b: str) -> bool:
-    return _fold(a).replace("-", " ") == _fold(b).replace("-", " ") or one_edit_apart(a, b)
+def _same_letters(a: str, b: str) -> bool:
+    return _fold(a).replace("-", " ") == _fold(b).replace("-", " ")
 
 
 def _usual_spelling(i: int, pool: list[int], names: list[str], uses: Counter) -> int:
-    variants = [j for j in pool if j == i or _spelling(names[i], names[j])]
-    return max(variants, key=lambda j: (uses[names[j]], -_shouted(names[j]), -j))
+    """Spellings of one name are one form. Case and hyphens apart ("Save-On-Foods" /
+    "Save-on-Foods"): the one the document uses most. A letter apart ("Bia Food" / "Bia Foods",
+    a typo): the one that introduces the firm, its first mention (gold/README.md)."""
+    def by_case(k: int) -> int:
+        same = [j for j in pool if _same_letters(names[k], names[j])]
+        return max(same, key=lambda j: (uses[names[j]], -_shouted(names[j]), -j))
+    rep = by_case(i)
+    return min({by_case(j) for j in pool if j == rep or one_edit_apart(names[rep], names[j])})
 
 
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
@@ -260,8 +266,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     uses = Counter(mentions)
     for members in groups.values():
         pool = [i for i in members if names[i] not in acronyms] or members
-        # spellings of one name ("Save-On-Foods" / "Save-on-Foods", "Bia Food" / "Bia Foods") are
-        # one form: the one the document uses most, then the one not shouted ("Foyle" over "FOYLE")
+        # spellings of one name are one form ("Save-On-Foods" / "Save-on-Foods", "Bia Food" / "Bia Foods")
         pool = list({_usual_spelling(i, pool, names, uses) for i in pool})
         canonical = names[max(pool, key=lambda i: (len(names[i]), -_shouted(names[i]), -i))]
         for i in members:
