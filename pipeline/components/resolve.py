@@ -196,14 +196,12 @@ def _same_letters(a: str, b: str) -> bool:
 
 
 def _usual_spelling(i: int, pool: list[int], names: list[str], uses: Counter) -> int:
-    """Spellings of one name are one form. Case and hyphens apart ("Save-On-Foods" /
-    "Save-on-Foods"): the one the document uses most. A letter apart ("Bia Food" / "Bia Foods",
-    a typo): the one that introduces the firm, its first mention (gold/README.md)."""
-    def by_case(k: int) -> int:
-        same = [j for j in pool if _same_letters(names[k], names[j])]
-        return max(same, key=lambda j: (uses[names[j]], -_shouted(names[j]), -j))
-    rep = by_case(i)
-    return min({by_case(j) for j in pool if j == rep or one_edit_apart(names[rep], names[j])})
+    """Spellings of one name, a case or a letter apart ("Save-On-Foods" / "Save-on-Foods",
+    "Bia Food" / "Bia Foods"), are one form: the one the document uses most, then the one not
+    shouted, then the first. Gold may prefer a rarer spelling it knows to be right
+    ("Saint-Feuillien"); the text alone cannot tell."""
+    variants = [j for j in pool if j == i or _same_letters(names[i], names[j]) or one_edit_apart(names[i], names[j])]
+    return max(variants, key=lambda j: (uses[names[j]], -_shouted(names[j]), -j))
 
 
 def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dict[str, str]) -> None:
