@@ -115,6 +115,21 @@ def test_small_counts_after_a_definite_determiner_get_no_fact(nlps, lang, text, 
     assert figure not in links_of(nlps[lang], text)
 
 
+@pytest.mark.parametrize("lang,text,partner,main", [
+    ("fr", "Le centre de tri vient de signer une entente avec le Sydomar. Plus loin, le Valtri a trié 50 tonnes. "
+           "Le Valtri emploie 30 personnes.", "Sydomar", "Valtri"),
+    ("en", "The plant was opened with funding from Northbay Trust. Later, Kelvro said it had cut waste. "
+           "Kelvro employs 30 people.", "Northbay Trust", "Kelvro"),
+])
+def test_main_org_lead_bonus_skips_partners_and_givers(lang, text, partner, main):
+    """An organisation the lead names after "avec", "with", "from" is a partner or a giver, not
+    what the text is about: no lead bonus."""
+    from pipeline.components.facts import main_org, rules_for
+    orgs = _orgs(text, [(partner, partner), (main, main), (main, main)])
+    assert main_org(orgs, text) == partner  # lead bonus: 3 against 2
+    assert main_org(orgs, text, rules_for(lang)) == main
+
+
 @pytest.mark.parametrize("lang,text,figure,org", [
     ("fr", " date 2021-08 Vent Vert a acheté cinq éoliennes.", "cinq", "Vent Vert"),
     ("en", " date 2021-08 Northwind Energy operates 3 wind farms.", "3", "Northwind Energy"),

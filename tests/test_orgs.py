@@ -222,3 +222,19 @@ def test_an_acronym_drops_the_accents_of_its_initials(nlp_fr):
     found = orgs(doc)
     full = "ministère de l'Énergie et des Ressources naturelles"
     assert (full, full) in found and ("MERN", full) in found
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ("Le Syndicat départemental d’énergie et des déchets de la Haute-Marne (SDED 52) trie 4 000 tonnes. "
+     "Le SDED 52 signe.", "Syndicat départemental d’énergie et des déchets de la Haute-Marne", "SDED 52"),
+    ("Le Syndicat de valorisation des déchets de la Marne (Syvalom) trie 4 000 tonnes. Le Syvalom investit.",
+     "Syndicat de valorisation des déchets de la Marne", "Syvalom"),
+])
+def test_acronyms_with_a_departement_number_or_built_from_syllables(nlp_fr, text, full, short):
+    """"(SDED 52)": the number stands for the place that closes the name; "(Syvalom)": the starts of
+    some of the name's words. Every mention of the short form, and no figure "52"."""
+    doc = nlp_fr(text)
+    found = orgs(doc)
+    assert (full, full) in found and found.count((short, full)) == 2
+    assert not [c for c in doc._.csr_entities if c.label == "QUANTITY" and doc.text[c.start:c.end] == "52"]
+

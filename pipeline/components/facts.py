@@ -79,6 +79,9 @@ class FactRules:
         self.role_before_re = re.compile(
             r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True)) + r"))"
             r"(?:[ \u00a0][\w\-’']+){0,3}?[ \u00a0]+(?:de la|de l['’]|du|des|de|d['’]|of|at|for|chez)[ \u00a0]*(?:the[ \u00a0]+)?$")
+        # "… signe une entente avec le SDED 52": a partner named in the lead, not its subject
+        self.lead_partner_re = re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(w) for w in f["lead_partner_markers"]) + r")\b(?:[ \u00a0]+\S+){0,2}[ \u00a0]*$")
         self.giver_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
             re.IGNORECASE)
@@ -90,7 +93,8 @@ def rules_for(lang: str) -> FactRules:
 
 
 def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> str | None:
-    """The document's main organisation: most mentioned, ties to the first. A body named only as
+    """The document's main organisation: most mentioned, ties to the first, with a bonus for the
+    lead's organisations except partners and givers ("avec le SDED 52"). A body named only as
     a person's affiliation ("La présidente de l'Assemblée Nationale à l'inauguration …") is who
     came, not what the text is about: it is the main organisation only if no other is named."""
     if not orgs:
@@ -107,7 +111,10 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
     # the first organisation named deep in the text: no lead names one
     lead_end = (end.start() if end else -1) if in_lead else 0
     # once per organisation: "X (ACRONYM)" in the lead is one organisation named there, not two
-    for canonical in {o.attrs.get("canonical") for o in orgs if lead_end == -1 or o.start < lead_end}:
+    lead = [o for o in orgs if lead_end == -1 or o.start < lead_end]
+    if r is not None:
+        lead = [o for o in lead if not r.lead_partner_re.search(text, max(0, o.start - 40), o.start)]
+    for canonical in {o.attrs.get("canonical") for o in lead}:
         counts[canonical] += LEAD_BONUS
     first = {}
     for o in orgs:

@@ -76,7 +76,8 @@ class OrgRules:
             rf"(?P<name>{prefix}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0](?:(?:de|du|des|d['’]|&)[ \u00a0]?)?(?:{CAP_WORD})){{0,3}})(?![\w])")
         self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
-        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9})\)")
+        # "(SDED 52)": a French département's number may close the acronym
+        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:[ \u00a0]\d{2,3})?)\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
         self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
         forms = {f for a in d["articles"] for f in (a, a.capitalize())}
@@ -183,9 +184,60 @@ MISC_ORG_HINT = re.compile(
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
 
 
+# "… des déchets de la Haute-Marne (SDED 52)": the number stands for the place that closes the name
+_PLACE_TAIL = re.compile(r"[ \u00a0](?:de la|de l['’]|du|des|de|d['’])[ \u00a0]?[A-ZÀ-Þ][\w'’\-]*[ \u00a0]*$")
+
+
 def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
     """The shortest run of words before "(ACR)" whose initials spell ACR."""
-    letters = acr.replace(".", "").replace("&", "").upper()
+    found = _initials_before(text, paren_start, acr, r)
+    if found is None and " " in acr:
+        tail = _PLACE_TAIL.search(text, max(0, paren_start - 60), paren_start)
+        found = _initials_before(text, tail.start(), acr, r) if tail else None
+        if found:
+            found = found[0], paren_start - (len(text[:paren_start]) - len(text[:paren_start].rstrip(" \u00a0")))
+    return found or _head_name_before(text, paren_start, acr, r)
+
+
+def _head_name_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
+    """"Syndicat de valorisation des déchets de la Marne (Syvalom)", "Syndicat mixte en charge des
+    études et du traitement … de la Meuse (SMET 55)": a short form built from the starts of some
+    of the words of a name that opens on an organisation head word."""
+    end = len(text[:paren_start].rstrip(" \u00a0"))
+    window = text[max(0, end - 160):end]
+    for m in r.head_word_re.finditer(window):
+        if not m.group(0)[:1].isupper():
+            continue
+        s = end - len(window) + m.start()
+        if _abbreviates_words(acr.split()[0], text[s:end], r.link_words):
+            return s, end
+    return None
+
+
+def _abbreviates_words(short: str, name: str, links: set[str]) -> bool:
+    """`short` is spelled by starts of words of `name`, in order, the first word's included,
+    two words at least ("Syvalom": SYndicat VALOrisation Marne)."""
+    words = [fold(w).lower() for w in re.split(r"[ \u00a0\-'’]+", name) if w and w.lower() not in links]
+    target = fold(short.replace(".", "")).lower()
+    if len(target) < 3 or not words or target[0] != words[0][0]:
+        return False
+
+    def match(ai: int, wi: int, used: int) -> bool:
+        if ai == len(target):
+            return used >= 2
+        for k in range(wi, len(words)):
+            w = words[k]
+            for p in range(min(len(w), len(target) - ai), 0, -1):
+                if target[ai:ai + p] == w[:p] and (ai > 0 or k == 0) and match(ai + p, k + 1, used + 1):
+                    return True
+            if ai == 0:
+                return False
+        return False
+    return match(0, 0, 0)
+
+
+def _initials_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
+    letters = acr.split()[0].replace(".", "").replace("&", "").upper()
     window_start = max(0, paren_start - 160)
     words = list(re.finditer(r"[^\s(),;:]+", text[window_start:paren_start]))
     for k in range(len(words) - 1, max(-1, len(words) - 14), -1):
