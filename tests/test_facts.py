@@ -279,3 +279,16 @@ def test_a_colon_details_the_dated_clause(nlp_fr):
     got = facts_of(nlp_fr, " date 2020-07 L'année 2019 a par ailleurs permis à l'ASBL Verdanel de consolider ses actions : "
                            "292 personnes sans-abri ont été accueillies.")
     assert ("292", "ASBL Verdanel", "2019") in got
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2023-05 Northfield City Council and Northfield County Council back the scheme. "
+           "The county council contributed £6m directly.", "£6m", "Northfield County Council"),
+    ("fr", " date 2023-05 Le groupe Terravia a installé une pompe à chaleur dans la laiterie Velmor, une de ses "
+           "filiales. La laiterie a réduit ses consommations de gaz de 25 %.", "25 %", "Velmor"),
+])
+def test_a_definite_description_stands_for_the_organisation_it_names_or_introduced(nlps, lang, text, figure, org):
+    """'the county council' is the council whose name has 'county'; 'la laiterie' is the organisation
+    the text introduced as 'la laiterie Velmor'."""
+    found = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert found.get(figure) == org

@@ -143,6 +143,7 @@ class Context:
         self._figures = sorted((c for c in entities if c.label in FIGURE_LABELS), key=lambda c: c.start)
         self._figure_starts = [c.start for c in self._figures]
         self._named_by: dict[str, list[Candidate]] = {}  # head word -> orgs whose name has it
+        self._introduced: dict[str, list[Candidate]] | None = None  # descriptor -> orgs it introduced
         self._body_named: bool | None = None
 
     def orgs_between(self, start: int, end: int) -> list[Candidate]:
@@ -196,6 +197,35 @@ class Context:
                 return self.canonical(o)
         return None
 
+    def named_by_words(self, words: list[str], before: int) -> str | None:
+        """'the county council' -> the last organisation whose name has every word of it
+        ("Oxfordshire County Council", not "Oxford City Council")."""
+        for o in reversed(self.orgs):
+            name = (self.canonical(o) or "").lower()
+            if o.end <= before and all(has_word(name, w) for w in words):
+                return self.canonical(o)
+        return None
+
+    def introduced_as(self, noun: str, before: int) -> str | None:
+        """'la laiterie Lorco … La laiterie a réduit ses consommations': a definite description
+        stands for the organisation the text introduced with that noun."""
+        if self._introduced is None:
+            self._introduced = {}
+            for o in self.orgs:
+                span = self.doc.char_span(o.start, o.end, alignment_mode="expand")
+                if span is None or span.start < 2:
+                    continue
+                k = span.start - 1
+                if self.doc[k].pos_ == "ADJ" and k > 1:
+                    k -= 1  # "la coopérative agricole X", "the local charity X"
+                word, det = self.doc[k], self.doc[k - 1]
+                if word.pos_ == "NOUN" and word.text.islower() and det.pos_ == "DET":
+                    self._introduced.setdefault(lemma(word).lower(), []).append(o)
+        for o in reversed(self._introduced.get(noun.lower(), [])):
+            if o.end <= before:
+                return self.canonical(o)
+        return None
+
     def _names_a_body(self) -> bool:
         """Some organisation of the document is a public body ("Ville de Paris" for "la municipalité")."""
         if self._body_named is None:
@@ -208,13 +238,35 @@ class Context:
         low = tok.lower_
         if low in FIRST_PERSON:
             return self.speaker_org(fig.start) or self.main
+        if tok.dep_ in ("det", "poss", "nmod:poss") and tok.pos_ != "NOUN":
+            owner = _clause_subject(tok)  # "La laiterie a réduit ses consommations": "ses" is the dairy's
+            if owner is not None and owner.pos_ == "NOUN" and owner.left_edge.lower_ in DEFINITE:
+                hit = self.resolve(owner, fig, None)
+                if hit:
+                    return hit
         if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.lower_ in DEFINITE:
-            hit = self.named_by_head(lemma(tok), fig.start) or self.named_by_head(tok.text, fig.start)
+            mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.text.islower()]
+            hit = self.named_by_words([*mods, lemma(tok).lower()], fig.start) if mods else None
+            hit = hit or self.named_by_head(lemma(tok), fig.start) or self.named_by_head(tok.text, fig.start) \
+                or self.introduced_as(lemma(tok), fig.start)
             if hit:
                 return hit
             if lemma(tok).lower() in self.r.body_nouns and not self._names_a_body():
                 return None  # "the federal government has committed $14.9 billion": a body the text does not name
         return sent_subject or self.main
+
+
+def _clause_subject(tok):
+    """The subject of the clause a token sits in (None when the clause has none)."""
+    node = tok.head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                return child
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+    return None
 
 
 FIRST_PERSON = {"we", "our", "us", "nous", "notre", "nos"}
