@@ -238,3 +238,17 @@ def test_acronyms_with_a_departement_number_or_built_from_syllables(nlp_fr, text
     assert (full, full) in found and found.count((short, full)) == 2
     assert not [c for c in doc._.csr_entities if c.label == "QUANTITY" and doc.text[c.start:c.end] == "52"]
 
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("fr", "La société d’économie mixte (SEM) du syndicat d’énergie investit 3 M€. La SEM vise 48 MWc.", "SEM"),
+    ("fr", "La société d’économie mixte (SEM) du syndicat d’énergie investit 3 M€.", "société d’économie mixte"),
+    ("fr", "Elle ne veut plus expédier ses ordures dans la MRC voisine, explique la MRC de Sept-Rivières.", "MRC"),
+    ("en", "The business, which operates from the Greystone Industrial Estate, installed 400 panels.",
+     "Greystone Industrial Estate"),
+    ("en", "The company owns the systems and gets Feed-In Tariff revenues for 20 years.", "Feed-In Tariff"),
+])
+def test_kinds_of_bodies_estates_and_tariffs_are_no_names(nlps, lang, text, bad):
+    """A lower-case expansion defines a kind of company, not one; a legal form or a body type alone
+    ("la MRC voisine") is a common noun; an industrial estate is a place, a tariff a policy."""
+    assert bad not in [n for n, _c in orgs(nlps[lang](text))]

@@ -310,6 +310,8 @@ def _org_like(name: str, start: int, end: int, raw: list, r: OrgRules) -> bool:
     """An expansion names an organisation if it has an organisation head word or another rule
     saw one there; the model alone is not enough when the name ends in a common noun
     ("Ground Granulated Blastfurnace Slag (GGBS)", "Combined Heat and Power (CHP)")."""
+    if not any(ch.isupper() for ch in name):
+        return False  # "la société d’économie mixte (SEM)": a kind of company, not one
     if r.head_word_re.search(name) or any(w in r.legal for w in name.split()):
         return True
     seen = [rule for s, e, rule, _p in raw if s < end and start < e]
