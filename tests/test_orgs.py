@@ -252,3 +252,13 @@ def test_kinds_of_bodies_estates_and_tariffs_are_no_names(nlps, lang, text, bad)
     """A lower-case expansion defines a kind of company, not one; a legal form or a body type alone
     ("la MRC voisine") is a common noun; an industrial estate is a place, a tariff a policy."""
     assert bad not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The fund covers the Greater Fenwick Area, Halton and Hamilton, and the Niagara region.", "Greater Fenwick Area"),
+    ("en", "The project will restore 1,680 hectares of damaged peatland on Bodwick Moor.", "Bodwick Moor"),
+    ("en", "Turbines will be built in locations including Larne and Ballymena.", "Larne"),
+])
+def test_regions_and_listed_places_are_no_organisations(nlps, lang, text, bad):
+    """Areas, moors and valleys, and the model's ORG that the place list knows, are places."""
+    assert bad not in [n for n, _c in orgs(nlps[lang](text))]

@@ -163,6 +163,12 @@ def _is_place(name: str, lang: str) -> bool:
     return name in places or name.replace(" et ", "-et-").replace(" ", "-") in places
 
 
+def _names_places(name: str, lang: str) -> bool:
+    """"Ballyclare", "Dartmoor and Exmoor": the model's ORG is a place (or places) of the GeoNames
+    list; only the model said otherwise, so the place wins (another rule may still find it)."""
+    return all(_is_place(part, lang) for part in re.split(r"[ \u00a0](?:and|et)[ \u00a0]|,[ \u00a0]*", name) if part)
+
+
 def is_valid(name: str, r: OrgRules) -> bool:
     low = name.lower().strip()
     if len(name) < 2 or low in r.not_org or low in r.date_words or low in r.descriptors:
@@ -478,7 +484,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
             start, end = _trim_ner(ent)
             for s, e in split_coordinated(text, start, end, r):
-                if e > s:
+                if e > s and not _names_places(text[s:e], lang):
                     raw.append((s, e, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
         end = _extend_right(text, m.end(), r)
