@@ -262,3 +262,23 @@ def test_kinds_of_bodies_estates_and_tariffs_are_no_names(nlps, lang, text, bad)
 def test_regions_and_listed_places_are_no_organisations(nlps, lang, text, bad):
     """Areas, moors and valleys, and the model's ORG that the place list knows, are places."""
     assert bad not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Grants went to the Irish League of Credit Unions Foundation last year.", "Irish League of Credit Unions Foundation"),
+    ("en", "Two partners joined, Corrib Simon Community and Velmont Centre for Research, this year.",
+     "Velmont Centre for Research"),
+    ("en", "Southern Kings and Queens Food Bank served 210 families.", "Southern Kings and Queens Food Bank"),
+    ("en", "Tiziana Marr of Co-operative Alternatives said the offer opened.", "Co-operative Alternatives"),
+])
+def test_of_and_and_inside_head_final_names(nlps, lang, text, name):
+    """"of" joins a name after a body's head ("League of"), not after a person; three capitalised
+    words before "and" make a name of their own, one or two belong to the name after it."""
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_a_titled_person_and_an_owner_with_its_programme(nlp_en):
+    doc = nlp_en("The work is led by Morag Angus, South West Water’s Exmoor Mires partnership manager. "
+                 "South West Water said 1,680 hectares were damaged, said Professor Abhay Pandit.")
+    found = [n for n, _c in orgs(doc)]
+    assert "South West Water’s Exmoor Mires" not in found and "Abhay Pandit" not in found

@@ -37,6 +37,7 @@ from .evidence_rules import EvidenceRules, evidence_rules
 from .orgs import headline_lines, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
+POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
 FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n][ \u00a0\n]*)(?:In|En|À|Au|Aux|Across|Throughout|Dans)[ \u00a0]+(?:the[ \u00a0]+)?$")
 TITLE_OF = re.compile(r"[ \u00a0](?:of|de|du|des|d['’])[ \u00a0]?(?=[A-ZÀ-Þ])")
@@ -130,8 +131,15 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for m in QUOTED_NAME.finditer(text, header_end):
         spans.append((m.start("name"), m.end("name")))
         quoted.add(m.group("name"))
+    for start, end in list(spans):
+        poss = POSSESSIVE_INSIDE.search(text, start, end)
+        if poss and " " in text[start:poss.start()].strip():
+            # "South West Water’s Exmoor Mires": the owner and what it owns are two names (a one-word
+            # owner is a founder's brand: "Hartley’s Farm Foods", "Richard’s House")
+            spans += [(start, poss.start()), (poss.end(), end)]
     for start, end in spans:
-        if end <= header_end:
+        poss = POSSESSIVE_INSIDE.search(text, start, end)
+        if end <= header_end or poss and " " in text[start:poss.start()].strip():
             continue
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]

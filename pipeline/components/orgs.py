@@ -62,7 +62,7 @@ class OrgRules:
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:&[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
+            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:&|of)[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
         # a head and its link right before an acronym's expansion belong to the name
         self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")
@@ -351,7 +351,7 @@ def _trim_ner(ent) -> tuple[int, int]:
 COORDINATION = re.compile(r"[ \u00a0](?:and|et)[ \u00a0](?=[A-ZÀ-Þ])")
 
 
-def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tuple[int, int]]:
+def split_coordinated(text: str, start: int, end: int, r: OrgRules, strict: bool = False) -> list[tuple[int, int]]:
     """Two names the model glued together: "Newcastle University and Legal & General".
 
     Split only where the left part is complete on its own (it ends with an
@@ -363,8 +363,8 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules) -> list[tupl
         complete = r.head_word_re.fullmatch(left[-1]) or left[-1] in r.legal
         no_links = not any(w.lower() in LINK_WORDS for w in left + right)
         # "Enovos Green Power et Bewatt": a short name after a name of several words
-        if len(left) > 1 and (complete or no_links and len(right) <= 2):
-            return [(start, m.start()), *split_coordinated(text, m.end(), end, r)]
+        if len(left) > 1 and (complete or not strict and no_links and len(right) <= 2):
+            return [(start, m.start()), *split_coordinated(text, m.end(), end, r, strict)]
     return [(start, end)]
 
 
@@ -372,6 +372,8 @@ LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00
 
 
 COUNTY_ABBREVIATION = re.compile(r"[ \u00a0,]Co\.?$")
+PERSON_TITLE_BEFORE = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Cllr\.?|Councillor|Sir|Dame|Lord|Lady"
+                                 r"|Monsieur|Madame|Mme|Maître|Me)[ \u00a0]+$")
 PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|M|Mme|Mlle)\.?|Monsieur|Madame)[ \u00a0]+$")
 
 
@@ -391,6 +393,16 @@ def _owner_is_a_name(owner: str, r: OrgRules) -> bool:
     return owner.isupper() or owner in place_names(r.lang) or bool(r.head_word_re.fullmatch(owner))
 
 
+def _after_person_of(text: str, start: int, end: int, r: OrgRules) -> int:
+    """"Irish League of Credit Unions Foundation": "of" inside a name before its head word only
+    after a body's own head ("League of"); "Tiziana O’Hara of Co-operative Alternatives", "Member
+    of Parliament": a person or a role before "of" is not part of the name."""
+    cut = text.find(" of ", start, end)
+    if cut == -1 or r.head_word_re.fullmatch(text[start:cut].split()[-1]):
+        return start
+    return cut + len(" of ")
+
+
 def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     """"Bath and North East Somerset Council", "Southern Kings and Queens Food Bank": capitalised
     words joined by "and" before a head-final name belong to it, unless they make a complete
@@ -401,6 +413,8 @@ def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     left = m.group(1).split()
     if r.head_word_re.search(m.group(1)) or any(w in r.legal for w in left) or any(w.lower() in r.not_org for w in left):
         return start
+    if len(left) >= 3:
+        return start  # "Galway Simon Community and Cúram Centre …": three words make a name of their own
     return start - len(m.group(0))
 
 
@@ -483,6 +497,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
             start, end = _trim_ner(ent)
+            if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
+                continue  # "Professor Abhay Pandit": a person the model took for a body
             for s, e in split_coordinated(text, start, end, r):
                 if e > s and not _names_places(text[s:e], lang):
                     raw.append((s, e, "ner", 1))
@@ -512,7 +528,10 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if owner and _owner_is_a_name(owner.group("owner"), r):
             start = owner.end()  # "FCM's Green Municipal Fund": the fund, not its owner ("Richard’s House" stays)
         if start < m.end("name") and " " in text[start:m.end("name")]:
-            raw.append((start, m.end("name"), "head_final", 3))
+            start = _after_person_of(text, start, m.end("name"), r)
+            for s, e in split_coordinated(text, start, m.end("name"), r, strict=True):  # "X Council and Y Council"
+                if " " in text[s:e]:
+                    raw.append((s, e, "head_final", 3))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
     acronyms: dict[str, tuple[int, int]] = {}
