@@ -282,3 +282,13 @@ def test_a_titled_person_and_an_owner_with_its_programme(nlp_en):
                  "South West Water said 1,680 hectares were damaged, said Professor Abhay Pandit.")
     found = [n for n, _c in orgs(doc)]
     assert "South West Water’s Exmoor Mires" not in found and "Abhay Pandit" not in found
+
+
+@pytest.mark.parametrize("lang,text,name,expected", [
+    ("en", "The food bank is in downtown Kelbrook. Families near Kelbrook get help.", "Kelbrook", True),
+    ("en", "The food bank is in downtown Kelbrook. Kelbrook said it needs volunteers.", "Kelbrook", False),
+    ("fr", "L'atelier est installé à Tervane. Les bénévoles près de Tervane aident.", "Tervane", True),
+])
+def test_a_name_written_only_after_place_words_is_a_place(lang, text, name, expected):
+    from pipeline.components.orgs import _always_after_place_word, rules_for
+    assert _always_after_place_word(text, name, rules_for(lang)) is expected

@@ -97,6 +97,8 @@ class OrgRules:
         self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
         # "SolarShare President", "Labour MP": a capitalised title after a name is the person's, not the name's
         titles = [t for t in load(lang, "org_evidence")["person_titles"] if t[:1].isupper()]
+        preps = load(lang, "org_evidence")["place_prepositions"]
+        self.place_word_before_re = re.compile(rf"(?<!\w)(?i:{_alt(preps)})[ \u00a0]+(?:(?i:the|downtown|central|la|le|l['’])[ \u00a0]*)?$")
         self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
 
 
@@ -167,6 +169,13 @@ def _names_places(name: str, lang: str) -> bool:
     """"Ballyclare", "Dartmoor and Exmoor": the model's ORG is a place (or places) of the GeoNames
     list; only the model said otherwise, so the place wins (another rule may still find it)."""
     return all(_is_place(part, lang) for part in re.split(r"[ \u00a0](?:and|et)[ \u00a0]|,[ \u00a0]*", name) if part)
+
+
+def _always_after_place_word(text: str, name: str, r: OrgRules) -> bool:
+    """"in downtown Sisters", "near Burnley": a name the model calls an organisation but that the
+    text only ever writes after "in", "near", "à", "près de" is where things happen."""
+    mentions = whole_matches(text, name, not_after="#@")
+    return bool(mentions) and all(r.place_word_before_re.search(text, max(0, s - 25), s) for s, _e in mentions)
 
 
 def is_valid(name: str, r: OrgRules) -> bool:
@@ -500,7 +509,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
                 continue  # "Professor Abhay Pandit": a person the model took for a body
             for s, e in split_coordinated(text, start, end, r):
-                if e > s and not _names_places(text[s:e], lang):
+                if e > s and not _names_places(text[s:e], lang) and not _always_after_place_word(text, text[s:e], r):
                     raw.append((s, e, "ner", 1))
     for m in (r.gazetteer_re.finditer(text) if r.gazetteer_re else ()):
         end = _extend_right(text, m.end(), r)
