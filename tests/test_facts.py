@@ -292,3 +292,20 @@ def test_a_definite_description_stands_for_the_organisation_it_names_or_introduc
     the text introduced as 'la laiterie Velmor'."""
     found = {f: o for f, o, _d in facts_of(nlps[lang], text)}
     assert found.get(figure) == org
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2021-05 Drumlee Wind Co-op opened a share offer. The wind cooperatives allow investment from as little "
+           "as £250.", "£250", None),
+    ("fr", " date 2021-05 La Coopérative Valmeuse lance une unité. Les agriculteurs apportent des capitaux de "
+           "150 000 € par exploitation.", "150 000 €", None),
+    ("fr", " date 2021-05 La Coopérative Valmeuse lance une unité. Cinquante-quatre agriculteurs ont rejoint la "
+           "coopérative.", "Cinquante-quatre", "Coopérative Valmeuse"),
+    ("en", " date 2021-05 Kelbank launched a green loan. Homeowners will get a discount of 0.3 percentage points.",
+     "0.3 percentage points", "Kelbank"),
+])
+def test_a_plural_subject_of_independent_actors_owns_no_figure(nlps, lang, text, figure, org):
+    """'The wind co-ops', 'les agriculteurs': many actors, no single organisation's figure; a figure
+    that counts them is their organisation's; customers get the organisation's offer."""
+    found = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert found.get(figure) == org

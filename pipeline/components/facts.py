@@ -70,6 +70,7 @@ class FactRules:
         # "The Town of X will receive $1.2m (from FCM)": the subject is a beneficiary, the figure the giver's
         self.receive = set(f["receive_verbs"])
         self.org_kinds = set(f["organisation_nouns"])
+        self.generic_agents = set(f["generic_agents"])
         self.anaphoric = set(f["anaphoric_determiners"])
         self.body_nouns = set(f["body_nouns"])
         self.money_source_re = re.compile(
@@ -353,6 +354,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                         return _giver(node, child, hits[0], fig, ctx, local)
                     if hits:
                         return ctx.canonical(hits[0]), "subject"
+                    if _generic_plural_agents(child, r) and not (child.left_edge.idx <= fig.start < child.right_edge.idx + len(child.right_edge)):
+                        return None, "group"  # "The wind co-ops allow investment from £250": many actors
                     if _refers_to_self(ctx.doc, child, r):
                         return ctx.resolve(child, fig, sent_subject), "subject_reference"
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
@@ -483,6 +486,15 @@ def _respective_org(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | N
     if fig in figs and len(names) == len(figs) > 1:
         return names[figs.index(fig)]
     return None
+
+
+def _generic_plural_agents(tok, r: FactRules) -> bool:
+    """A plural subject naming kinds of actors, not one organisation: "the companies", "bus
+    operators", "les agriculteurs" (but "our members", "nos clients" are the speaker's)."""
+    plural = tok.morph.get("Number") == ["Plur"] or tok.tag_ in ("NNS", "NNPS")
+    if not (plural and tok.pos_ == "NOUN" and lemma(tok).lower() in r.generic_agents):
+        return False
+    return not any(c.lower_ in r.self_ref and c.dep_ in ("poss", "det", "nmod:poss") for c in tok.children)
 
 
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
