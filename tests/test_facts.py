@@ -295,7 +295,7 @@ def test_a_definite_description_stands_for_the_organisation_it_names_or_introduc
 
 
 @pytest.mark.parametrize("lang,text,figure,org", [
-    ("en", " date 2021-05 Drumlee Wind Co-op opened a share offer. The wind cooperatives allow investment from as little "
+    ("en", " date 2021-05 Drumlee Wind Co-op opened a share offer. The cooperatives allow investment from as little "
            "as £250.", "£250", None),
     ("fr", " date 2021-05 La Coopérative Valmeuse lance une unité. Les agriculteurs apportent des capitaux de "
            "150 000 € par exploitation.", "150 000 €", None),
