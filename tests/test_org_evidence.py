@@ -301,3 +301,14 @@ def test_names_from_relatives_plural_possessives_and_descriptions_with_a_complem
 ])
 def test_shouted_common_words_are_no_name(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))
+
+
+def test_a_common_word_acting_bare_mid_sentence_is_a_name(nlp_en):
+    """'Booths' is a plural noun, but written with a capital, with no determiner, in the middle of
+    sentences where it cuts and leads, it is the retailer; its department before a title is it."""
+    doc = nlp_en("Tallows is setting a green example to other retailers. In the past four years Tallows has cut "
+                 "the number of bags by 50%. Since then Tallows has led the way. Tallows Health and Safety Manager "
+                 "Colin Everest says the work goes on.")
+    found = orgs(doc)
+    assert sum(1 for n, _r in found if n == "Tallows") >= 3
+    assert not [n for n, _r in found if n.startswith("Tallows Health")]

@@ -57,6 +57,7 @@ class Evidence:
     quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
     inside_sentence: bool = False  # a mention that does not open its sentence: its capital is the name's
     headline_only: bool = False  # every mention in a title-case line: only strong evidence counts
+    bare_inside: int = 0  # mentions inside a sentence with no determiner before: "… years Booths has cut"
     after_place_word: int = 0  # mentions after "in", "en": all of them, and the name is a place's
     second: str = ""  # the rule of a name decided in the second pass
     name_like: bool = False  # a mention reads as a name: a proper noun, or a capitalised word inside a sentence
@@ -280,6 +281,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.name_like = True
     if not tok[0].is_sent_start:
         ev.inside_sentence = True
+        prev = doc[tok.start - 1] if tok.start > 0 else None
+        if prev is not None and prev.pos_ not in ("DET", "ADJ", "PUNCT", "NUM") and prev.text.islower():
+            ev.bare_inside += 1
     if tok.text.isupper() and len(tok.text) >= 3:
         ev.name_like = True  # "SHARENERGY will …": a name in capitals, wherever it stands
     if tok.start > 0 and doc[tok.start - 1].lower_ in r.place_preps:
@@ -345,7 +349,8 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "place" in ev.against and not strong & {"apposition", "apposition_after"} or "person" in ev.against and not strong:
         return None
-    if "common_noun" in ev.against and not strong:
+    # "Cabinet", "State" are words; "Booths" acting with no determiner, mid-sentence, is a name
+    if "common_noun" in ev.against and not strong and not (ev.bare_inside and ev.support & {"subject_verb"}):
         return None
     if "owned" in ev.against and not strong:
         return None

@@ -402,6 +402,29 @@ def extend_with_designators(text: str, kept: list[Candidate], lang: str) -> None
             c.rule += "+designator"
 
 
+def cut_department_before_title(text: str, orgs: list[Candidate], lang: str) -> None:
+    """"Booths Health and Safety Manager Colin Everest": before a person's title, a name that opens
+    on another organisation of the text is that organisation and its department."""
+    title_re = _title_after(lang)
+    names = {text[c.start:c.end] for c in orgs}
+    for c in orgs:
+        name = text[c.start:c.end]
+        if not title_re.match(text, c.end):
+            continue
+        owners = [n for n in names if n != name and name.startswith(n + " ")]
+        if owners:
+            c.end = c.start + len(max(owners, key=len))
+            c.rule += "+before_title"
+
+
+@cache
+def _title_after(lang: str) -> re.Pattern:
+    titles = sorted((t for t in load(lang, "org_evidence")["person_titles"] if t[:1].isupper()), key=len, reverse=True)
+    # "… Health and Safety Manager": the department's other words may come between
+    return re.compile(r"(?:[ \u00a0]+(?:and|et|&|of|de)[ \u00a0]+[A-ZÀ-Þ][\w'’\-]*)*[ \u00a0]+(?:"
+                      + "|".join(re.escape(t) for t in titles) + r")\b")
+
+
 def extend_with_constant_place(text: str, kept: list[Candidate], lang: str) -> None:
     """"Cambio Bruxelles" three times and never "Cambio" alone: a place that follows every
     mention of a name (twice at least) is part of that name, as in "Vodafone Ireland"."""
@@ -461,6 +484,7 @@ def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
+    cut_department_before_title(text, orgs, lang)
     keep_brand_apostrophe(doc, text, orgs)
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
     spans = []
