@@ -312,3 +312,22 @@ def test_a_common_word_acting_bare_mid_sentence_is_a_name(nlp_en):
     found = orgs(doc)
     assert sum(1 for n, _r in found if n == "Tallows") >= 3
     assert not [n for n, _r in found if n.startswith("Tallows Health")]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "À Plessisville, le transformateur de canneberges Grain d'Or a modernisé ses usines. Les employés de "
+           "Grain d'Or sont fiers, a expliqué Martin Lemay, président de Grain d'Or.", "Grain d'Or"),
+    ("fr", "Le projet bénéficie d’une aide du gouvernement du Québec de 3 millions $.", "gouvernement du Québec"),
+    ("fr", "Toulouse Métropole a adhéré à la coopérative à hauteur de 10 000 euros.", "Toulouse Métropole"),
+    ("fr", "La commune a fait appel à VOé. En 2018, VOé débute la construction. VOé a accueilli 1000 personnes.", "VOé"),
+])
+def test_french_names_with_elisions_givers_metropoles_and_hosts(nlps, lang, text, name):
+    """A name with "d'" inside is no first name and surname; a body whose aid or support is named
+    gives; "Métropole" is a body's head; what receives a thousand people and starts building acts."""
+    assert name in names(nlps[lang](text))
+
+
+def test_a_short_name_and_its_name_joined_to_a_place(nlp_fr):
+    doc = nlp_fr("Terravolt-Québec encourage les PME. Chez Grain d'Or, Terravolt a offert une subvention de 300 000 $.")
+    canon = {doc.text[c.start:c.end]: c.attrs.get("canonical") for c in doc._.csr_entities if c.label == "ORG"}
+    assert canon.get("Terravolt") == "Terravolt-Québec"

@@ -212,8 +212,11 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if name.isupper() and len(name) >= SHOUTED_MIN and all(is_common_word(lang, w.lower()) for w in name.split()):
             ev.against.add("common_noun")  # "GENEROUS donors gave …", "ETHICAL INVESTMENT – two words …": shouted words
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
-        if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
-            ev.against.add("title")  # a first name and a surname: "Michael Kincade"
+        linked = any(w.lower() in r.links or re.match(r"[dD]['’]\w", w) for w in name.split()[1:])
+        if " " in name and ev.ner_person and not ev.ner_org and not not_a_person and not linked:
+            ev.against.add("title")  # a first name and a surname: "Michael Kincade" (not "Fruit d'Or")
+        elif " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
+            ev.against.add("person")  # "Fruit d'Or": a person only if no strong evidence says a body
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(p != name and p.endswith(" " + name) for p in person_names):
             ev.against.add("person")
     return names

@@ -135,6 +135,8 @@ QUALIFIER_LINKS = {"of", "de", "du", "des", "d'", "d’", "for", "pour"}
 def narrows(short: str, long_: str, places: set[str]) -> bool:
     """`long_` is `short` followed by a place or a qualifier: "Vodafone" / "Vodafone Ireland",
     "Community Foundation" / "Community Foundation of the Central Blue Ridge"."""
+    if long_.startswith(short + "-") and long_[len(short) + 1:] in places and short[:1].isupper():
+        return True  # "Hydro" / "Hydro-Québec"
     sw, lw = short.split(), long_.split()
     if len(lw) <= len(sw) or lw[:len(sw)] != sw or not any(w[:1].isupper() for w in sw):
         return False
