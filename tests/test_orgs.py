@@ -292,3 +292,20 @@ def test_a_titled_person_and_an_owner_with_its_programme(nlp_en):
 def test_a_name_written_only_after_place_words_is_a_place(lang, text, name, expected):
     from pipeline.components.orgs import _always_after_place_word, rules_for
     assert _always_after_place_word(text, name, rules_for(lang)) is expected
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "It has partnered with charities including Irish Guide Dogs for the Blind and Irish Wheelchair "
+           "Association this year.", "Irish Wheelchair Association"),
+    ("en", "Tesco, Asda, Sainsbury’s and the Co-op all followed the example.", "Sainsbury’s"),
+    ("en", "The government of Nova Scotia set objectives to cut emissions by 80%.", "government of Nova Scotia"),
+])
+def test_name_tails_brands_and_bodies_of_two_word_places(nlps, lang, text, name):
+    """"for the Blind and …" ends another name; a brand's 's followed by "and" is the brand's; a
+    body of a two-word place acts."""
+    assert name in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_a_programme_after_a_body_head_is_no_organisation(nlp_en):
+    doc = nlp_en("Staff raised funds as part of the co-op’s Charity of the Year Programme, with Aurivo matching them.")
+    assert "Charity of the Year Programme" not in [n for n, _c in orgs(doc)]

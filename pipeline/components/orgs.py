@@ -178,6 +178,9 @@ def _always_after_place_word(text: str, name: str, r: OrgRules) -> bool:
     return bool(mentions) and all(r.place_word_before_re.search(text, max(0, s - 25), s) for s, _e in mentions)
 
 
+PROGRAMME_END = re.compile(r"[ \u00a0](?:Programme|Program|Scheme|Campaign|Appeal|Challenge|Awards?|Prize)$")
+
+
 def is_valid(name: str, r: OrgRules) -> bool:
     low = name.lower().strip()
     if len(name) < 2 or low in r.not_org or low in r.date_words or low in r.descriptors:
@@ -188,6 +191,8 @@ def is_valid(name: str, r: OrgRules) -> bool:
         return False
     if any(p.search(name) for p in r.not_org_res) and not r.body_start_re.match(name):
         return False  # "Energy Strategy" is a plan; "Department for … Industrial Strategy" a body
+    if PROGRAMME_END.search(name):
+        return False  # "Charity of the Year Programme": a programme even after a body's head
     if "\n" in name:
         return False
     return True
@@ -419,6 +424,9 @@ def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     m = LEFT_CONJUNCT.search(text[max(0, start - 60):start])
     if not m:
         return start
+    before = [w.lower() for w in text[max(0, start - 60):start][:m.start()].split()]
+    if len(before) > 1 and before[-1] in ("the", "la", "le", "les") and before[-2] in ("of", "for", "de", "pour"):
+        return start  # "Irish Guide Dogs for the Blind and Irish Wheelchair Association": another name's tail
     left = m.group(1).split()
     if r.head_word_re.search(m.group(1)) or any(w in r.legal for w in left) or any(w.lower() in r.not_org for w in left):
         return start

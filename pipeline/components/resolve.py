@@ -466,8 +466,10 @@ def keep_brand_apostrophe(doc: Doc, text: str, orgs: list[Candidate]) -> None:
             continue
         if name not in decided:
             ends = [e for _s, e in whole_matches(text, name)]
-            decided[name] = len(ends) > 1 and all(POSSESSIVE.match(text, e) for e in ends) \
-                and any(not _noun_follows(doc, e + 2) for e in ends)
+            # once is enough when nothing is owned: "Tesco, Asda, Sainsbury’s and the Co-op all followed"
+            decided[name] = all(POSSESSIVE.match(text, e) for e in ends) and (
+                len(ends) > 1 and any(not _noun_follows(doc, e + 2) for e in ends)
+                or len(ends) == 1 and re.match(r"['’]s(?:[ \u00a0]+(?:and|or|et|ou)\b|[,;.])", text[ends[0]:]))
         if decided[name]:
             c.end += 2
 
