@@ -309,3 +309,16 @@ def test_name_tails_brands_and_bodies_of_two_word_places(nlps, lang, text, name)
 def test_a_programme_after_a_body_head_is_no_organisation(nlp_en):
     doc = nlp_en("Staff raised funds as part of the co-op’s Charity of the Year Programme, with Aurivo matching them.")
     assert "Charity of the Year Programme" not in [n for n, _c in orgs(doc)]
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("fr", "Le groupe Varandeau exploite quinze carrières sur quatre départements : Charente, Charente-Maritime, "
+           "Gironde et Haute-Vienne. Trois carrières sont en Charente.", "Charente"),
+])
+def test_places_listed_after_an_administrative_word_are_places(nlps, lang, text, bad):
+    assert bad not in [n for n, _c in orgs(nlps[lang](text))]
+
+
+def test_places_listed_before_a_coordinated_body_name_belong_to_it(nlp_en):
+    doc = nlp_en("Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust is to plant 1,000 trees this month.")
+    assert "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" in [n for n, _c in orgs(doc)]

@@ -46,7 +46,9 @@ class EvidenceRules:
         self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
-        self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(desc)})s)[ \u00a0]*[,:][ \u00a0]*$")
+        # "Les deux autres associations, CausE et F.A.B." (not "quatre départements : Charente, …")
+        listed = [w for w in desc if w.lower() not in self.geo and w.lower() not in ("département", "department")]
+        self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(listed)})s)[ \u00a0]*[,:][ \u00a0]*$")
         art = alternation(orgs["articles"])
         desc_re = alternation(desc)
         # "X, the charity", "X, l'intercommunale de …", "X, a Leeds-based charity", "X – a not-for-profit organisation"

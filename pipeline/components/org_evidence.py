@@ -359,7 +359,9 @@ def decide(ev: Evidence) -> str | None:
         return None
     if "facility" in ev.against and not (strong or ev.support & {"subject_verb"}):
         return None
-    ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"}
+    # "l’entrepôt de X à Bascharage": only the model, and every mention after "à", "in"
+    place_only = ev.mentions and ev.after_place_word >= len(ev.mentions) and not ev.support
+    ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"} and not place_only
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
     if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of", "beneficiary", "staff"}:
         return "+".join(kinds)

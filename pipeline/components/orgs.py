@@ -382,6 +382,7 @@ def split_coordinated(text: str, start: int, end: int, r: OrgRules, strict: bool
     return [(start, end)]
 
 
+LISTED_PLACE = re.compile(rf"(?<![\w,])((?:{CAP_WORD}))[ \u00a0]?,[ \u00a0]$")
 LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00a0]$")
 
 
@@ -432,7 +433,11 @@ def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
         return start
     if len(left) >= 3:
         return start  # "Galway Simon Community and Cúram Centre …": three words make a name of their own
-    return start - len(m.group(0))
+    start -= len(m.group(0))
+    # "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust": places listed before the pair
+    while (listed := LISTED_PLACE.search(text, max(0, start - 40), start)) and _is_place(listed.group(1), r.lang):
+        start = listed.start()
+    return start
 
 
 HEADLINE_DOUBTFUL = {"ner", "head_final", "named_head"}
