@@ -331,3 +331,13 @@ def test_a_short_name_and_its_name_joined_to_a_place(nlp_fr):
     doc = nlp_fr("Terravolt-Québec encourage les PME. Chez Grain d'Or, Terravolt a offert une subvention de 300 000 $.")
     canon = {doc.text[c.start:c.end]: c.attrs.get("canonical") for c in doc._.csr_entities if c.label == "ORG"}
     assert canon.get("Terravolt") == "Terravolt-Québec"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("L’investissement s’élève à 1,7 million d’euros, dont 380 000 € d’une subvention du conseil régional de "
+     "Nouvelle Aquitaine.", "conseil régional de Nouvelle Aquitaine"),
+    ("Dès 2006, le canton de Vaud a mis en place des aides financières pour 40 communes.", "canton de Vaud"),
+    ("Le département des Hautes-Pyrénées a investi 3 millions d’euros dans 12 centrales.", "département des Hautes-Pyrénées"),
+])
+def test_lower_case_regional_bodies_that_act_or_give(nlp_fr, text, name):
+    assert name in names(nlp_fr(text))

@@ -57,7 +57,7 @@ def test_rule_is_named(nlp_en):
     ("Food Bank", "Food Bank in the city", ["Food Bank in the city"], False),
 ])
 def test_a_name_opening_one_longer_name_is_its_short_form(short, long_, names, same):
-    from pipeline.components.resolve import opens_one_name
+    from pipeline.components.canonicals import opens_one_name
     assert opens_one_name(short, long_, names) is same
 
 
@@ -70,7 +70,7 @@ def test_a_name_opening_one_longer_name_is_its_short_form(short, long_, names, s
     ("Tesco", "Tesco Bank", ["Tesco", "Tesco Bank"], False),
 ])
 def test_a_name_after_the_link_word_of_one_longer_name_is_its_short_form(short, long_, names, same):
-    from pipeline.components.resolve import ends_one_name
+    from pipeline.components.canonicals import ends_one_name
     assert ends_one_name(short, long_, names, {"Namur"}) is same
 
 

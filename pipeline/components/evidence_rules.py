@@ -29,7 +29,7 @@ class EvidenceRules:
         # "la commune de Mathod met le toit à disposition": a body only when it acts (decided below)
         # "the government of Nova Scotia": a place of two capitalised words too
         self.body_re = re.compile(
-            rf"(?<![\w])(?:{bodies})[ \u00a0](?:de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
+            rf"(?<![\w])(?:{bodies})[ \u00a0](?:de la|des|de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
         direct = alternation(d["lower_case_bodies_before_name"])  # "la région Normandie"
         self.body_direct_re = re.compile(rf"(?<![\w])(?:{direct})[ \u00a0]{CAP_WORD}(?:-{CAP_WORD})*")
         self.beneficiary_re = re.compile(d["beneficiary_before"], re.IGNORECASE)

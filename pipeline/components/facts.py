@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,9 +19,7 @@ from spacy.tokens import Doc
 from ..candidates import FIGURE_LABELS, Candidate, doc_text
 from ..lemmas import lemma
 from ..reader import parse_header
-from ..resources import load
 from ..textutil import has_word
-from .evidence_rules import evidence_rules
 from .fact_clauses import clause_head
 from .fact_dates import link_date, sentence_dates
 from .fact_phrases import (
@@ -35,92 +31,10 @@ from .fact_phrases import (
     subject_orgs,
     subtree_orgs,
 )
+from .fact_rules import LEAD_BONUS, LEAD_CHARS, SENTENCE_END, FactRules, main_org, rules_for  # noqa: F401 (re-exported)
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Þ]{3,}(?:[ ,/-]+[A-ZÀ-Þ][\w.]*)*[ \t]*\($")  # "LONDON (Reuters"
-LEAD_BONUS = 2
-# a news lead: the headline and first paragraph (real-dev with the tuned NER: 300 and 600 both
-# give facts 63.3, no limit 60.3; a store named in the ninth sentence is not what the text is about)
-LEAD_CHARS = 600
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent", "csubj"}
-
-
-class FactRules:
-    def __init__(self, lang: str):
-        f = load(lang, "facts")
-        d = load(lang, "dates")
-        self.self_ref = {w.lower() for w in f["self_reference"]}
-        self.source_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
-            re.IGNORECASE)
-        # "la présidente de l'Assemblée Nationale": the same roles that name an employer for org evidence
-        self.affiliation_re = evidence_rules(lang).employer_of_re
-        self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
-        self.equiv_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$",
-            re.IGNORECASE)
-        self.baseline_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in d["baseline_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |du |de |d'|d’|en |in |levels? |niveaux? |of )*$",
-            re.IGNORECASE)
-        self.target_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in d["target_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |à |end of |fin )*$",
-            re.IGNORECASE)
-        self.respectively = tuple(w.lower() for w in f["respectively"])
-        self.reporting = set(f["reporting_verbs"])
-        # "The Town of X will receive $1.2m (from FCM)": the subject is a beneficiary, the figure the giver's
-        self.receive = set(f["receive_verbs"])
-        self.org_kinds = set(f["organisation_nouns"])
-        self.generic_agents = set(f["generic_agents"])
-        self.anaphoric = set(f["anaphoric_determiners"])
-        self.body_nouns = set(f["body_nouns"])
-        self.money_source_re = re.compile(
-            r"^[^.;:,!?\n]{0,60}?\b(?:" + "|".join(re.escape(w) for w in sorted(f["money_source_markers"], key=len, reverse=True))
-            + r")[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+|l['’]|les[ \u00a0]+)?$", re.IGNORECASE)
-        roles = load(lang, "org_evidence")["person_titles"]
-        self.role_before_re = re.compile(
-            r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True)) + r"))"
-            r"(?:[ \u00a0][\w\-’']+){0,3}?[ \u00a0]+(?:de la|de l['’]|du|des|de|d['’]|of|at|for|chez)[ \u00a0]*(?:the[ \u00a0]+)?$")
-        # "… signe une entente avec le SDED 52": a partner named in the lead, not its subject
-        self.lead_partner_re = re.compile(
-            r"(?i)\b(?:" + "|".join(re.escape(w) for w in f["lead_partner_markers"]) + r")\b(?:[ \u00a0]+\S+){0,2}[ \u00a0]*$")
-        self.giver_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
-            re.IGNORECASE)
-
-
-@cache
-def rules_for(lang: str) -> FactRules:
-    return FactRules(lang)
-
-
-def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> str | None:
-    """The document's main organisation: most mentioned, ties to the first, with a bonus for the
-    lead's organisations except partners and givers ("avec le SDED 52"). A body named only as
-    a person's affiliation ("La présidente de l'Assemblée Nationale à l'inauguration …") is who
-    came, not what the text is about: it is the main organisation only if no other is named."""
-    if not orgs:
-        return None
-    # the organisations of the lead sentence are what the text is about (dev: +2 is best)
-    end = SENTENCE_END.search(text, orgs[0].start)  # a headline ends at its line break
-    _pub, body = parse_header(text)
-    in_lead = orgs[0].start - body <= LEAD_CHARS
-    if r is not None:
-        acting = {o.attrs.get("canonical") for o in orgs
-                  if not r.affiliation_re.search(text, max(0, o.start - 60), o.start)}
-        orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
-    counts = Counter(o.attrs.get("canonical") for o in orgs)
-    # the first organisation named deep in the text: no lead names one
-    lead_end = (end.start() if end else -1) if in_lead else 0
-    # once per organisation: "X (ACRONYM)" in the lead is one organisation named there, not two
-    lead = [o for o in orgs if lead_end == -1 or o.start < lead_end]
-    if r is not None:
-        lead = [o for o in lead if not r.lead_partner_re.search(text, max(0, o.start - 40), o.start)]
-    for canonical in {o.attrs.get("canonical") for o in lead}:
-        counts[canonical] += LEAD_BONUS
-    first = {}
-    for o in orgs:
-        first.setdefault(o.attrs.get("canonical"), o.start)
-    return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
 def _org_at(orgs: list[Candidate], start: int, end: int) -> Candidate | None:

@@ -9,7 +9,6 @@ candidate is trimmed to SPEC boundaries and filtered for false positives.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,106 +16,10 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun
 from ..reader import parse_header
-from ..resources import LANGS, gazetteer_enabled, load, place_names
-from ..textutil import alternation as _alt
-from ..textutil import alternation_trie, fold, whole_matches
-
-NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
-CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*(?:–[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"  # "Saguenay–Saint-Laurent"
-CAMEL_WORD = r"[a-zà-ÿ]{1,3}[A-ZÀ-Þ][\w&'’\-]*"  # "eNext", "easyJet", "iPhone": a name word in lower case
-
-
-class OrgRules:
-    def __init__(self, lang: str):
-        self.lang = lang
-        d = load(lang, "orgs")
-        self.data = d
-        try:
-            gaz = load(lang, "gazetteer")["organisations"]
-        except FileNotFoundError:  # a new language may start without a gazetteer
-            gaz = []
-        self.gazetteer = {}
-        for entry in gaz:
-            for form in [entry["name"], *entry.get("aliases", [])]:
-                if len(form) >= 2:
-                    self.gazetteer[form] = entry["name"]
-                if len(form) >= 4 and " " not in form and not form.isupper():
-                    self.gazetteer.setdefault(form.upper(), entry["name"])  # "ENGIE" for "Engie"
-        self.gazetteer_re = re.compile(r"(?<![\w#@])" + alternation_trie(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
-        suffix = _alt(d["legal_suffixes"])
-        self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
-        self.suffix_re = re.compile(
-            rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|{CAMEL_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
-        desc = _alt(d["descriptors"])
-        adj = _alt(d["descriptor_adjectives"])
-        art = _alt(d["articles"])
-        self.apposition_re = re.compile(
-            rf"(?<!\w)(?i:{art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}})[ \u00a0]+"
-            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
-        heads = _alt(d["named_heads"])
-        hlinks = _alt(d["named_head_links"])
-        # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
-        linked = _alt(d["named_heads_with_link"])
-        self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
-            rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
-            rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
-        self.head_final_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:&|of)[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
-        self.legal = set(d["legal_suffixes"])
-        # a head and its link right before an acronym's expansion belong to the name
-        self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")
-        # "Présidente de l'Assemblée Nationale", "Chief Executive of Scottish Renewables": the body only
-        self.title_lead_re = re.compile(employer_title_link() + r"(?=[A-ZÀ-Þ])")
-        self.body_start_re = re.compile(rf"(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?(?=[A-ZÀ-Þ])")
-        prefix = _alt(d["legal_prefixes"]) if d["legal_prefixes"] else "(?!)"
-        # "l’ASBL Jean Gielen", "la SCIC ENErgic": the form opens the name
-        self.prefix_re = re.compile(
-            rf"(?<![\w])(?i:l['’]|la[ \u00a0]|le[ \u00a0]|une?[ \u00a0]|des[ \u00a0])[ \u00a0]*"
-            rf"(?P<name>{prefix}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0](?:(?:de|du|des|d['’]|&)[ \u00a0]?)?(?:{CAP_WORD})){{0,3}})(?![\w])")
-        self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
-        self.link_words = {w.lower() for w in d["acronym_link_words"]}
-        # "(SDED 52)": a French département's number may close the acronym
-        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:[ \u00a0]\d{2,3})?)\)")
-        self.articles = sorted(d["articles"], key=len, reverse=True)
-        self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
-        forms = {f for a in d["articles"] for f in (a, a.capitalize())}
-        elided = [f for f in forms if f.endswith(("'", "’"))]
-        spaced = [f for f in forms if f not in elided]
-        # an article and its space ("la banque"), or an elided one ("l'agence")
-        self.leading_article_re = re.compile(rf"{_alt(spaced)}[ \u00a0]|{_alt(elided)}")
-        self.not_org = {w.lower() for w in d["not_org"]}
-        self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
-        self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
-        self.lower_links = set(d.get("lower_case_name_links", []))  # a language may name bodies in title case only
-        self.single_heads = {h for h in d["named_heads"] if " " not in h and h[:1].isupper()}
-        self.descriptors = {w.lower() for w in d["descriptors"]}
-        months = load(lang, "dates")["months"]
-        weekdays = load(lang, "dates")["weekdays"]
-        holidays = load(lang, "dates").get("holidays", {})
-        self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
-        # "SolarShare President", "Labour MP": a capitalised title after a name is the person's, not the name's
-        titles = [t for t in load(lang, "org_evidence")["person_titles"] if t[:1].isupper()]
-        preps = load(lang, "org_evidence")["place_prepositions"]
-        self.place_word_before_re = re.compile(rf"(?<!\w)(?i:{_alt(preps)})[ \u00a0]+(?:(?i:the|downtown|central|la|le|l['’])[ \u00a0]*)?$")
-        self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
-
-
-@cache
-def employer_title_link() -> str:
-    """A role that names its employer, then its link: "Chief Executive of (the) ", "présidente de l'".
-    Titles cross languages in press ("General Manager de Bières de Chimay")."""
-    titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
-    return rf"(?i:\b(?:{_alt(titles)}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?"
-
-
-def rules_for(lang: str) -> OrgRules:
-    return _rules(lang, gazetteer_enabled())
-
-
-@cache
-def _rules(lang: str, with_gazetteer: bool) -> OrgRules:
-    return OrgRules(lang)
+from ..resources import place_names
+from ..textutil import whole_matches
+from .org_acronyms import acronym_expansion
+from .org_rules import CAMEL_WORD, CAP_WORD, NAME_WORD, OrgRules, employer_title_link, rules_for  # noqa: F401 (re-exported)
 
 
 def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
@@ -202,92 +105,6 @@ MISC_ORG_HINT = re.compile(
     r"\b(?:Team|Centre|Center|Group|Groupe|Bank|Banque|Fondation|Foundation|Institute|Institut|Agency|Agence|"
     r"Association|Fund|Fonds|Council|Conseil|Commission|Authority|Autorité|Ministère|Ministry|Office|Service|"
     r"University|Université|Trust|Society|Société|Federation|Fédération|Union|Alliance|Initiative)\b")
-
-
-# "… des déchets de la Haute-Marne (SDED 52)": the number stands for the place that closes the name
-_PLACE_TAIL = re.compile(r"[ \u00a0](?:de la|de l['’]|du|des|de|d['’])[ \u00a0]?[A-ZÀ-Þ][\w'’\-]*[ \u00a0]*$")
-
-
-def acronym_expansion(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
-    """The shortest run of words before "(ACR)" whose initials spell ACR."""
-    found = _initials_before(text, paren_start, acr, r)
-    if found is None and " " in acr:
-        tail = _PLACE_TAIL.search(text, max(0, paren_start - 60), paren_start)
-        found = _initials_before(text, tail.start(), acr, r) if tail else None
-        if found:
-            found = found[0], paren_start - (len(text[:paren_start]) - len(text[:paren_start].rstrip(" \u00a0")))
-    return found or _head_name_before(text, paren_start, acr, r)
-
-
-def _head_name_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
-    """"Syndicat de valorisation des déchets de la Marne (Syvalom)", "Syndicat mixte en charge des
-    études et du traitement … de la Meuse (SMET 55)": a short form built from the starts of some
-    of the words of a name that opens on an organisation head word."""
-    end = len(text[:paren_start].rstrip(" \u00a0"))
-    window = text[max(0, end - 160):end]
-    for m in r.head_word_re.finditer(window):
-        if not m.group(0)[:1].isupper():
-            continue
-        s = end - len(window) + m.start()
-        if _abbreviates_words(acr.split()[0], text[s:end], r.link_words):
-            return s, end
-    return None
-
-
-def _abbreviates_words(short: str, name: str, links: set[str]) -> bool:
-    """`short` is spelled by starts of words of `name`, in order, the first word's included,
-    two words at least ("Syvalom": SYndicat VALOrisation Marne)."""
-    words = [fold(w).lower() for w in re.split(r"[ \u00a0\-'’]+", name) if w and w.lower() not in links]
-    target = fold(short.replace(".", "")).lower()
-    if len(target) < 3 or not words or target[0] != words[0][0]:
-        return False
-
-    def match(ai: int, wi: int, used: int) -> bool:
-        if ai == len(target):
-            return used >= 2
-        for k in range(wi, len(words)):
-            w = words[k]
-            for p in range(min(len(w), len(target) - ai), 0, -1):
-                if target[ai:ai + p] == w[:p] and (ai > 0 or k == 0) and match(ai + p, k + 1, used + 1):
-                    return True
-            if ai == 0:
-                return False
-        return False
-    return match(0, 0, 0)
-
-
-def _initials_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
-    letters = acr.split()[0].replace(".", "").replace("&", "").upper()
-    window_start = max(0, paren_start - 160)
-    words = list(re.finditer(r"[^\s(),;:]+", text[window_start:paren_start]))
-    for k in range(len(words) - 1, max(-1, len(words) - 14), -1):
-        chosen = words[k:]
-        names = [w.group(0) for w in chosen]
-        lead = 0
-        if not names[0][:1].isupper():
-            # "l’intercommunale pure de financement du Hainaut (IPFH)": a body's head in lower case
-            elided = re.match(r"[ldLD]['’]", names[0])
-            head = names[0][elided.end():] if elided else names[0]
-            if not (head and (elided and head[:1].isupper() or r.head_word_re.fullmatch(head))):
-                continue  # "l’Union de coopératives … (Ucac)": an elided article before a capitalised name
-            lead = elided.end() if elided else 0
-            names[0] = head
-        content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
-                   if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
-        # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"
-        initials = fold("".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper())
-        caps = "".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isupper())
-        every = "".join(w[0] for w in names if w[0].isalpha()).upper()  # "DfT": Department for Transport
-        if letters in (initials, fold(caps), fold("".join(w[0] for w in content).upper()), fold(every)):
-            s = window_start + chosen[0].start() + lead
-            e = window_start + chosen[-1].end()
-            between = text[e:paren_start]
-            if between.strip(" \u00a0") == "":
-                head = r.head_link_before_re.search(text, max(0, s - 40), s)
-                if head:
-                    s = head.start()  # "Department for Business, Energy and Industrial Strategy (BEIS)"
-                return s, e
-    return None
 
 
 LINK_WORDS = {"of", "and", "for", "the", "de", "des", "du", "et", "pour", "la", "le", "les", "&"}

@@ -1,0 +1,107 @@
+"""ORG rules compiled once per language from `data/<lang>/orgs.json` (and the evidence data's
+titles and place words): the regular expressions and word sets every ORG matcher shares."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import LANGS, gazetteer_enabled, load
+from ..textutil import alternation as _alt
+from ..textutil import alternation_trie
+
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
+CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*(?:–[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"  # "Saguenay–Saint-Laurent"
+CAMEL_WORD = r"[a-zà-ÿ]{1,3}[A-ZÀ-Þ][\w&'’\-]*"  # "eNext", "easyJet", "iPhone": a name word in lower case
+
+
+class OrgRules:
+    def __init__(self, lang: str):
+        self.lang = lang
+        d = load(lang, "orgs")
+        self.data = d
+        try:
+            gaz = load(lang, "gazetteer")["organisations"]
+        except FileNotFoundError:  # a new language may start without a gazetteer
+            gaz = []
+        self.gazetteer = {}
+        for entry in gaz:
+            for form in [entry["name"], *entry.get("aliases", [])]:
+                if len(form) >= 2:
+                    self.gazetteer[form] = entry["name"]
+                if len(form) >= 4 and " " not in form and not form.isupper():
+                    self.gazetteer.setdefault(form.upper(), entry["name"])  # "ENGIE" for "Engie"
+        self.gazetteer_re = re.compile(r"(?<![\w#@])" + alternation_trie(self.gazetteer) + r"(?![\w])") if self.gazetteer else None
+        suffix = _alt(d["legal_suffixes"])
+        self.suffix_only_re = re.compile(rf",?[ \u00a0]{suffix}(?![\w])")
+        self.suffix_re = re.compile(
+            rf"(?<![\w#@])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|{CAMEL_WORD}|&|de|des|du|of|and|et)){{0,4}},?[ \u00a0]{suffix})(?![\w])")
+        desc = _alt(d["descriptors"])
+        adj = _alt(d["descriptor_adjectives"])
+        art = _alt(d["articles"])
+        self.apposition_re = re.compile(
+            rf"(?<!\w)(?i:{art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}})[ \u00a0]+"
+            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+        heads = _alt(d["named_heads"])
+        hlinks = _alt(d["named_head_links"])
+        # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
+        linked = _alt(d["named_heads_with_link"])
+        self.named_head_re = re.compile(
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
+            rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
+            rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
+        self.head_final_re = re.compile(
+            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:&|of)[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
+        self.legal = set(d["legal_suffixes"])
+        # a head and its link right before an acronym's expansion belong to the name
+        self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")
+        # "Présidente de l'Assemblée Nationale", "Chief Executive of Scottish Renewables": the body only
+        self.title_lead_re = re.compile(employer_title_link() + r"(?=[A-ZÀ-Þ])")
+        self.body_start_re = re.compile(rf"(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?(?=[A-ZÀ-Þ])")
+        prefix = _alt(d["legal_prefixes"]) if d["legal_prefixes"] else "(?!)"
+        # "l’ASBL Jean Gielen", "la SCIC ENErgic": the form opens the name
+        self.prefix_re = re.compile(
+            rf"(?<![\w])(?i:l['’]|la[ \u00a0]|le[ \u00a0]|une?[ \u00a0]|des[ \u00a0])[ \u00a0]*"
+            rf"(?P<name>{prefix}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0](?:(?:de|du|des|d['’]|&)[ \u00a0]?)?(?:{CAP_WORD})){{0,3}})(?![\w])")
+        self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
+        self.link_words = {w.lower() for w in d["acronym_link_words"]}
+        # "(SDED 52)": a French département's number may close the acronym
+        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:[ \u00a0]\d{2,3})?)\)")
+        self.articles = sorted(d["articles"], key=len, reverse=True)
+        self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
+        forms = {f for a in d["articles"] for f in (a, a.capitalize())}
+        elided = [f for f in forms if f.endswith(("'", "’"))]
+        spaced = [f for f in forms if f not in elided]
+        # an article and its space ("la banque"), or an elided one ("l'agence")
+        self.leading_article_re = re.compile(rf"{_alt(spaced)}[ \u00a0]|{_alt(elided)}")
+        self.not_org = {w.lower() for w in d["not_org"]}
+        self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
+        self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
+        self.lower_links = set(d.get("lower_case_name_links", []))  # a language may name bodies in title case only
+        self.single_heads = {h for h in d["named_heads"] if " " not in h and h[:1].isupper()}
+        self.descriptors = {w.lower() for w in d["descriptors"]}
+        months = load(lang, "dates")["months"]
+        weekdays = load(lang, "dates")["weekdays"]
+        holidays = load(lang, "dates").get("holidays", {})
+        self.date_words = {m.lower().rstrip(".") for m in months} | set(weekdays) | {h.lower() for h in holidays}
+        # "SolarShare President", "Labour MP": a capitalised title after a name is the person's, not the name's
+        titles = [t for t in load(lang, "org_evidence")["person_titles"] if t[:1].isupper()]
+        preps = load(lang, "org_evidence")["place_prepositions"]
+        self.place_word_before_re = re.compile(rf"(?<!\w)(?i:{_alt(preps)})[ \u00a0]+(?:(?i:the|downtown|central|la|le|l['’])[ \u00a0]*)?$")
+        self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
+
+
+@cache
+def employer_title_link() -> str:
+    """A role that names its employer, then its link: "Chief Executive of (the) ", "présidente de l'".
+    Titles cross languages in press ("General Manager de Bières de Chimay")."""
+    titles = [t for code in LANGS for t in load(code, "org_evidence")["employer_titles"]]
+    return rf"(?i:\b(?:{_alt(titles)}))[ \u00a0]+(?:of|de|du|de la|de l['’]|des|d['’])[ \u00a0]*(?:the[ \u00a0]+)?"
+
+
+def rules_for(lang: str) -> OrgRules:
+    return _rules(lang, gazetteer_enabled())
+
+
+@cache
+def _rules(lang: str, with_gazetteer: bool) -> OrgRules:
+    return OrgRules(lang)
