@@ -258,3 +258,24 @@ def test_hyphenated_number_words(nlps, lang, text, value):
     """Hyphenated French number words are one token and still read by text2num."""
     doc = nlps[lang](text)
     assert [c.attrs["value"] for c in doc._.csr_entities if c.label == "QUANTITY"] == [value]
+
+
+@pytest.mark.parametrize("lang,text,figure,unit", [
+    ("fr", "La banque a versé 3 millions d'euros. La BEI a accordé un prêt de 250 millions à la société.",
+     "250 millions", "EUR"),
+    ("fr", "Les ventes passent de 11,4 millions d'euros en 2018 à 12,4 millions l'an dernier.", "12,4 millions", "EUR"),
+    ("en", "The council spent £4m on buses. It also received a grant of nearly 2 million for heat pumps.",
+     "2 million", "GBP"),
+])
+def test_amounts_after_money_nouns_or_before_a_period_take_the_texts_currency(nlps, lang, text, figure, unit):
+    """A loan, an investment, a grant "de/of" an amount is money in the currency the text uses; "l'an
+    dernier" after an amount is when, not what it counts."""
+    doc = nlps[lang](text)
+    found = {doc.text[c.start:c.end]: (c.label, c.attrs.get("unit")) for c in doc._.csr_entities if c.label in FIGURES}
+    assert found.get(figure) == ("MONEY", unit)
+
+
+def test_an_amount_before_a_preposition_counts_nothing(nlp_fr):
+    doc = nlp_fr("Un total de 250 millions à la société, sans autre précision.")
+    fig = next(c for c in doc._.csr_entities if c.label == "QUANTITY")
+    assert fig.attrs.get("counted") is None

@@ -137,6 +137,9 @@ def lone_number_ok(text: str, start: int, end: int, r: FigureRules) -> bool:
     return bool(r.sign_word_re and r.sign_word_re.search(text[max(0, start - 12):start]))
 
 
+COUNTED_LINKS = {"de", "d'", "d’", "des", "du", "of"}
+
+
 def counted_lemma(doc: Doc, end: int, r: FigureRules) -> str | None:
     """Lemma of the counted noun: the head noun right after the figure."""
     span = doc.char_span(end - 1, end, alignment_mode="expand")
@@ -152,8 +155,8 @@ def counted_lemma(doc: Doc, end: int, r: FigureRules) -> str | None:
             return None
         if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip:
             return _noun_lemma(t)
-        if t.lower_ in skip or t.pos_ in ("ADJ", "DET", "ADP", "NUM"):
-            continue
+        if t.lower_ in skip or t.pos_ in ("ADJ", "DET", "NUM") or t.pos_ == "ADP" and t.lower_ in COUNTED_LINKS:
+            continue  # "2 millions de tonnes", not "250 millions à la Société"
         return None
     return None
 

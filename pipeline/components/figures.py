@@ -12,6 +12,9 @@ factory). The public names of those modules are re-exported here.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -110,6 +113,7 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
     return out
 
 
+THOUSANDS = re.compile(r"\d[ \u00a0.,'’]\d{3}(?!\d)")
 CURRENCY_REACH = 250  # characters: an amount this far after a sum in the same paragraph shares its currency
 
 
@@ -117,21 +121,29 @@ def inherit_currency(text: str, figures: list[Candidate], r: FigureRules) -> Non
     """"10,5 millions d'euros en 2017, contre 9,5 millions en 2016": a scaled amount that counts
     nothing, shortly after a sum, is a sum in the same currency (SPEC: an amount that omits the
     currency just given is MONEY)."""
+    units = Counter(c.attrs.get("unit") for c in figures if c.label == "MONEY" and c.attrs.get("unit"))
+    usual = units.most_common(1)[0][0] if units else None
     last_money = None
     for c in figures:
         if c.label == "MONEY":
             last_money = c
             continue
-        if c.label != "QUANTITY" or c.attrs.get("unit") or c.attrs.get("counted") or last_money is None:
+        counted = c.attrs.get("counted")
+        if c.label != "QUANTITY" or c.attrs.get("unit") or counted and counted not in r.time_nouns:
             continue
-        if c.start - last_money.end > CURRENCY_REACH or "\n\n" in text[last_money.end:c.start]:
-            continue
-        if not r.scale_re.search(text, c.start, c.end):
+        scaled = r.scale_re.search(text, c.start, c.end)
+        if last_money is not None and c.start - last_money.end <= CURRENCY_REACH \
+                and "\n\n" not in text[last_money.end:c.start] and scaled:
+            unit, rule = last_money.attrs.get("unit"), "+currency_inherited"
+        elif usual and (scaled or THOUSANDS.search(text, c.start, c.end)) \
+                and r.money_noun_re.search(text, max(0, c.start - 60), c.start):
+            unit, rule = usual, "+money_noun"  # "un prêt de 250 millions", "an investment of 2 million"
+        else:
             continue
         c.label = "MONEY"
-        c.attrs["unit"] = last_money.attrs.get("unit")
+        c.attrs["unit"] = unit
         c.attrs.pop("counted", None)
-        c.rule += "+currency_inherited"
+        c.rule += rule
 
 
 def inherit_range_units(text: str, figures: list[Candidate], r: FigureRules, lang: str) -> None:
