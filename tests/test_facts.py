@@ -309,3 +309,16 @@ def test_a_plural_subject_of_independent_actors_owns_no_figure(nlps, lang, text,
     that counts them is their organisation's; customers get the organisation's offer."""
     found = {f: o for f, o, _d in facts_of(nlps[lang], text)}
     assert found.get(figure) == org
+
+
+@pytest.mark.parametrize("lang,text,figure,date", [
+    ("en", " date 2021-06-29 Today, the Federation of Northern Towns announced a $1.4-million investment in solar "
+           "panels.", "$1.4-million", None),
+    ("fr", " date 2022-11-07 La ministre annonce aujourd'hui une contribution de 115 190 $ à BoreNord Canada.",
+     "115 190 $", None),
+    ("en", " date 2021-06-29 Kelbank opened 40 branches on Monday.", "40", "2021-06-28"),
+])
+def test_the_day_of_an_announcement_is_no_facts_date(nlps, lang, text, figure, date):
+    """"announced today a $1.4-million investment": the day of the announcement, not of the figure;
+    a day that dates what the clause reports stays."""
+    assert facts_of_dict(nlps[lang], text).get(figure) == date

@@ -15,6 +15,7 @@ from ..candidates import Candidate
 from ..lemmas import lemma
 from .fact_clauses import ancestors, clause_head
 
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
 DATE_REACH = 400  # characters: a date farther from the figure does not govern its clause
 
 
@@ -56,6 +57,8 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
         how = "target" if target else "nearest"
         if d_clause is not None and fig_clause is not None:
             if d_clause.i == fig_clause.i:
+                if lemma(d_clause).lower() in r.reporting and DAY.fullmatch(d.attrs.get("value") or ""):
+                    continue  # "today announced a $1.4-million investment": the announcement's day
                 score -= 30
                 how = "target" if target else "same_clause"
             elif d_clause.i in governing:
