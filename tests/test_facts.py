@@ -322,3 +322,11 @@ def test_the_day_of_an_announcement_is_no_facts_date(nlps, lang, text, figure, d
     """"announced today a $1.4-million investment": the day of the announcement, not of the figure;
     a day that dates what the clause reports stays."""
     assert facts_of_dict(nlps[lang], text).get(figure) == date
+
+
+def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences(nlp_fr):
+    """"En 2023, les revenus\\nd'Hydro-Valmont s'élevaient à …": a line break before a lower-case word,
+    after a line with no final punctuation, is a wrap: the date still dates the figure."""
+    text = (" date 2024-10-22 Proximus présente sa vision. En 2023, les revenus\nde Proximus "
+            "s'élevaient à 33,7 millions d'euros.")
+    assert facts_of_dict(nlp_fr, text).get("33,7 millions d'euros") == "2023"

@@ -1,5 +1,7 @@
 """Line breaks end sentences: press texts put headings, paragraphs and quotes on
-their own lines, and the parser otherwise runs sentences across them."""
+their own lines, and the parser otherwise runs sentences across them. A single break
+inside a sentence (a word in lower case after a line that ends without punctuation)
+is a text wrapped at a fixed width, not a boundary."""
 from __future__ import annotations
 
 import bisect
@@ -17,7 +19,11 @@ LINE_START = re.compile(r"\n\s*(?=\S)")
 @Language.component("csr_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     starts = doc.to_array([IDX]).tolist()
-    for m in LINE_START.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for m in LINE_START.finditer(text):
+        if text[m.end()].islower() and m.start() > 0 and text[m.start() - 1] not in ".!?:;»\"”)" \
+                and "\n" not in m.group(0)[1:]:
+            continue  # a text wrapped at a fixed width ("… a dévoilé sa vision de\ndéveloppement"): one sentence
         i = bisect.bisect_left(starts, m.end())
         if 0 < i < len(starts) and starts[i] == m.end():
             doc[i].is_sent_start = True
