@@ -322,3 +322,20 @@ def test_places_listed_after_an_administrative_word_are_places(nlps, lang, text,
 def test_places_listed_before_a_coordinated_body_name_belong_to_it(nlp_en):
     doc = nlp_en("Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust is to plant 1,000 trees this month.")
     assert "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" in [n for n, _c in orgs(doc)]
+
+
+@pytest.mark.parametrize("lang,text,name,bad", [
+    ("en", "NAPLES, Utah — Some Uintah School District students will ride electric buses.", "Uintah School District",
+     "Some Uintah School District"),
+    ("en", "“At University of Kelmore we are committed to saving water,” he said.", "University of Kelmore",
+     "At University of Kelmore"),
+])
+def test_quantifiers_and_prepositions_opening_a_sentence_or_quote_are_not_the_name(nlps, lang, text, name, bad):
+    found = [n for n, _c in orgs(nlps[lang](text))]
+    assert name in found and bad not in found
+
+
+def test_a_department_in_a_head_of_title_is_no_organisation(nlp_en):
+    doc = nlp_en("The savings were explained by Michael Curran, Head of Building Services, Energy and Utilities.")
+    found = [n for n, _c in orgs(doc)]
+    assert "Building Services" not in found and "Energy and Utilities" not in found

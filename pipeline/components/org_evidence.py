@@ -34,7 +34,7 @@ from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..textutil import alternation, one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, evidence_rules
-from .orgs import headline_lines, is_valid, rules_for, trim
+from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
 POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
@@ -266,8 +266,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("outlet")  # "…, reports Het Laatste Nieuws."
     if ev.acting_only and r.partner_re.search(before):
         ev.support.add("partner")  # "une convention avec la ville de Gland"
-    if r.portfolio_re and r.portfolio_re.search(before):
-        ev.against.add("title")  # "Minister of Natural Resources": a portfolio
+    if r.portfolio_re and r.portfolio_re.search(before) or HEAD_OF_BEFORE.search(before):
+        ev.against.add("title")  # "Minister of Natural Resources": a portfolio; "Head of Building Services": a department
     words = before.split()
     if words and (words[-1] in r.titles or words[-1].lower() in r.title_words and len(words[-1]) > 3
                   and _capitalised_pair(text, start, end)):

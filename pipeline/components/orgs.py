@@ -25,6 +25,10 @@ from .org_rules import CAMEL_WORD, CAP_WORD, NAME_WORD, OrgRules, employer_title
 def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     """SPEC boundaries: no leading article or descriptor, no possessive 's, no trailing punctuation."""
     s = text[start:end]
+    quantifier = r.leading_quantifier_re.match(s)
+    if quantifier and quantifier.end() < len(s):
+        start += quantifier.end()  # "Some Uintah School District students": the district
+        s = text[start:end]
     if not s.startswith(r.name_with_article):
         m = r.leading_article_re.match(s)
         while m and m.end() < len(s):  # "l'agence", "Les Restos": articles, one after another
@@ -110,6 +114,9 @@ MISC_ORG_HINT = re.compile(
 LINK_WORDS = {"of", "and", "for", "the", "de", "des", "du", "et", "pour", "la", "le", "les", "&"}
 
 
+OPENING_QUOTE = re.compile(r"[“\"«‘][ \u00a0]?$")
+
+
 def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
     """Drop leading words that are not part of a name ("Shares of X Inc." -> "X Inc.")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -121,7 +128,8 @@ def _skip_common_lead(doc: Doc, start: int, end: int) -> int:
         nxt = toks[i + 1]
         if t.lower_ in LINK_WORDS or t.text.islower() or (
                 t.pos_ not in ("PROPN", "X") and not t.is_upper and nxt.lower_ in LINK_WORDS and nxt.text.islower()) or (
-                t.is_sent_start and t.pos_ in ("ADV", "SCONJ", "CCONJ", "DET", "PRON", "INTJ", "ADP")):  # "Now X Co-op"
+                (t.is_sent_start or i == 0 and OPENING_QUOTE.search(t.doc.text, max(0, t.idx - 2), t.idx))
+                and t.pos_ in ("ADV", "SCONJ", "CCONJ", "DET", "PRON", "INTJ", "ADP")):  # "Now X Co-op", "“At X University"
             cut = i + 1
             continue
         break
@@ -204,6 +212,7 @@ LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00
 
 
 COUNTY_ABBREVIATION = re.compile(r"[ \u00a0,]Co\.?$")
+HEAD_OF_BEFORE = re.compile(r"\b(?:Head|Responsable|Chef) (?:of|du|de la|des|de) (?:the )?(?:[A-Z][\w&’'\-]*(?:,? (?:and |et )?|$))*$")
 PERSON_TITLE_BEFORE = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Cllr\.?|Councillor|Sir|Dame|Lord|Lady"
                                  r"|Monsieur|Madame|Mme|Maître|Me)[ \u00a0]+$")
 PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|M|Mme|Mlle)\.?|Monsieur|Madame)[ \u00a0]+$")
@@ -338,6 +347,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             start, end = _trim_ner(ent)
             if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
                 continue  # "Professor Abhay Pandit": a person the model took for a body
+            if HEAD_OF_BEFORE.search(text, max(0, start - 60), start):
+                continue  # "Head of Building Services, Energy and Utilities": a department in a job title
             for s, e in split_coordinated(text, start, end, r):
                 if e > s and not _names_places(text[s:e], lang) and not _always_after_place_word(text, text[s:e], r):
                     raw.append((s, e, "ner", 1))
