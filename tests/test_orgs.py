@@ -12,6 +12,7 @@ def orgs(doc):
     ("fr", "Le contrat revient à Dubois Constructions SA depuis mars.", "Dubois Constructions SA"),
     ("en", "A loan from the bank KBC was signed.", "KBC"),
     ("en", "Shares of Northbay Minerals Inc. rose.", "Northbay Minerals Inc."),
+    ("en", "said its chief executive, Calectra Inc. “The funds will help.”", "Calectra Inc."),
     ("en", "Tesco's stores donated food.", "Tesco"),
 ])
 def test_org_boundaries(nlps, lang, text, name):

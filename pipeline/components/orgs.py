@@ -40,8 +40,8 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
         tail = s[m.start():]
         if tail.strip() in (".",) and re.search(r"(?i)(?:Inc|Ltd|Corp|Co|S\.A|N\.V|B\.V|ltée)$|(?:\b[A-Z]\.)+[A-Z]$",
                                                 s[:m.start()]) \
-                and not re.match(r"\s*(?:$|\n|[A-ZÀ-Þ«\"“])", text[end:end + 3]):
-            break  # an abbreviation's period, not the end of the sentence
+                and not re.match(r"\s*(?:$|\n|[A-ZÀ-Þ])", text[end:end + 3]):
+            break  # an abbreviation's period, not the end of the sentence ("Alectra Inc. “The funds …")
         end -= len(tail)
         s = text[start:end]
         m = re.search(r"(?:['’]s|['’]|[\s,.;:()\"»«]+)$", s)
