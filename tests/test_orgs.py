@@ -206,6 +206,11 @@ def test_a_place_after_every_mention_is_part_of_the_name():
     kept = [Candidate(m, m + 7, "ORG", "orgs:ner") for m in (0, 35, 74)]
     extend_with_constant_place(text, kept, "fr")
     assert [text[c.start:c.end] for c in kept] == ["Velocar"] * 3
+    # a place named by a common word is the word: "the NHS Forest" twice is no "NHS" of Forest
+    text = "Trees came from the NHS Forest. We add 1,000 trees to the NHS Forest."
+    kept = [Candidate(m, m + 3, "ORG", "orgs:gazetteer") for m in (20, 58)]
+    extend_with_constant_place(text, kept, "en")
+    assert [text[c.start:c.end] for c in kept] == ["NHS", "NHS"]
 
 
 @pytest.mark.parametrize("text,name", [

@@ -204,7 +204,9 @@ def extend_with_constant_place(text: str, kept: list[Candidate], lang: str) -> N
         for c in mentions:
             m = _NEXT_WORD.match(text, c.end)
             word = m.group(1).rstrip(".") if m else ""
-            tails.add(word if word in places and m.start(1) not in starts else None)
+            # a place named by a common word ("Forest", "Bath") may be the word: "the NHS Forest"
+            tails.add(word if word in places and m.start(1) not in starts and not is_common_word(lang, word.lower())
+                      else None)
         if len(mentions) < 2 or len(tails) != 1 or None in tails:
             continue
         place = tails.pop()
