@@ -341,3 +341,9 @@ def test_a_short_name_and_its_name_joined_to_a_place(nlp_fr):
 ])
 def test_lower_case_regional_bodies_that_act_or_give(nlp_fr, text, name):
     assert name in names(nlp_fr(text))
+
+
+def test_a_persons_surname_misspelt_is_still_the_person(nlp_en):
+    doc = nlp_en("CEO Bogdan Chmielewski said the credit union grew. The money comes from profit capital, and "
+                 "Chmielewsi said that the scholarships matter.")
+    assert not [n for n in names(doc) if n.startswith("Chmielews")]

@@ -217,8 +217,10 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("title")  # a first name and a surname: "Michael Kincade" (not "Fruit d'Or")
         elif " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             ev.against.add("person")  # "Fruit d'Or": a person only if no strong evidence says a body
-        if (ev.ner_person > ev.ner_org and not not_a_person) or any(p != name and p.endswith(" " + name) for p in person_names):
-            ev.against.add("person")
+        if (ev.ner_person > ev.ner_org and not not_a_person) or any(
+                p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
+                for p in person_names):
+            ev.against.add("person")  # "Bogdan Chmielewski … Chmielewsi said": the surname, misspelt or not
     return names
 
 

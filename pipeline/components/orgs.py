@@ -17,7 +17,7 @@ from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun
 from ..reader import parse_header
 from ..resources import place_names
-from ..textutil import whole_matches
+from ..textutil import one_edit_apart, whole_matches
 from .org_acronyms import acronym_expansion
 from .org_rules import CAMEL_WORD, CAP_WORD, NAME_WORD, OrgRules, employer_title_link, rules_for  # noqa: F401 (re-exported)
 
@@ -342,8 +342,11 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     r = rules_for(lang)
     _pub, header_end = parse_header(text)
     raw: list[tuple[int, int, str, int]] = []
+    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ in ("PERSON", "PER") and " " in e.text}
     for ent in doc.ents:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
+            if " " not in ent.text and any(ent.text == n or one_edit_apart(ent.text, n) for n in surnames):
+                continue  # "CEO Bogdan Chmielewski … and Chmielewsi said": a person's surname, misspelt or not
             start, end = _trim_ner(ent)
             if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
                 continue  # "Professor Abhay Pandit": a person the model took for a body
