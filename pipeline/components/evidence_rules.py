@@ -76,3 +76,16 @@ class EvidenceRules:
 @cache
 def evidence_rules(lang: str) -> EvidenceRules:
     return EvidenceRules(lang)
+
+
+def descriptor_with_complement(doc, k: int, r: EvidenceRules) -> bool:
+    """A descriptor, its "de/of" complement, then the name: "la fédération de l’industrie
+    technologique Agoria", "the association of local councils X" (k: the complement's last word)."""
+    j = k
+    while j > 0 and k - j < 3 and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+        j -= 1
+    if j == k or doc[j + 1].pos_ != "NOUN" and doc[j].pos_ != "DET":
+        return False
+    if doc[j].pos_ == "DET":
+        j -= 1
+    return j > 0 and doc[j].lower_ in ("de", "d'", "d’", "of", "du", "des") and doc[j - 1].text in r.descriptors

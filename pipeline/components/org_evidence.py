@@ -33,7 +33,7 @@ from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..textutil import alternation, one_edit_apart, whole_matches
-from .evidence_rules import EvidenceRules, evidence_rules
+from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -302,7 +302,7 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
             hops += 1
         if k >= 0 and doc[k].text in r.descriptors:
             ev.support.add("apposition")
-        elif k >= 0 and _descriptor_with_complement(doc, k, r):
+        elif k >= 0 and descriptor_with_complement(doc, k, r):
             ev.support.add("apposition")  # "la fédération de l’industrie technologique Agoria"
         prev = doc[tok.start - 1]
         if prev.idx < header_end:
@@ -326,19 +326,6 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
 
 
 RELATIVE_SUBJECTS = {"which", "who", "that", "qui"}
-
-
-def _descriptor_with_complement(doc: Doc, k: int, r: EvidenceRules) -> bool:
-    """A descriptor, its "de/of" complement, then the name: "la fédération de l’industrie
-    technologique Agoria", "the association of local councils X" (k: the complement's last word)."""
-    j = k
-    while j > 0 and k - j < 3 and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
-        j -= 1
-    if j == k or doc[j + 1].pos_ != "NOUN" and doc[j].pos_ != "DET":
-        return False
-    if doc[j].pos_ == "DET":
-        j -= 1
-    return j > 0 and doc[j].lower_ in ("de", "d'", "d’", "of", "du", "des") and doc[j - 1].text in r.descriptors
 
 
 def decide(ev: Evidence) -> str | None:
