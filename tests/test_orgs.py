@@ -345,3 +345,8 @@ def test_a_department_in_a_head_of_title_is_no_organisation(nlp_en):
     doc = nlp_en("The savings were explained by Michael Curran, Head of Building Services, Energy and Utilities.")
     found = [n for n, _c in orgs(doc)]
     assert "Building Services" not in found and "Energy and Utilities" not in found
+
+
+def test_a_function_word_after_a_head_does_not_continue_the_name(nlp_fr):
+    doc = nlp_fr("C’est au siège du Département que Guillaume Collin, président d’Emmaüs Connect, a remis 400 ordinateurs.")
+    assert not [n for n, _c in orgs(doc) if "que" in n.split()]

@@ -46,7 +46,7 @@ class OrgRules:
         # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
         linked = _alt(d["named_heads_with_link"])
         self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou|que|qui|dont|où|est|a|ont|sont|se|sa|son|ses|the|that|which|is|was|has|will|to|in|en|à)\b)[a-zà-ÿ]+)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
