@@ -112,6 +112,8 @@ def test_a_business_word_alone_makes_no_name(nlp_en):
      "Syndicat intercommunal d'énergie et d'équipement de la Gironde"),
     ("fr", "La Caisse populaire Desjardins du Bas–Saint-Maurice a versé 9 000 $.",
      "Caisse populaire Desjardins du Bas–Saint-Maurice"),
+    ("fr", "Elle a reçu une aide de la Commission communautaire française de la Région bruxelloise cette année.",
+     "Commission communautaire française de la Région bruxelloise"),
 ])
 def test_names_with_lower_case_words_and_apostrophes(nlps, lang, text, name):
     assert name in [n for n, _c in orgs(nlps[lang](text))]

@@ -331,6 +331,9 @@ def _place_complement(doc: Doc, j: int, r: OrgRules) -> int:
     if k < n and doc[k].pos_ == "DET" and doc[k].lower_ in ("la", "le", "les", "l'", "l’"):
         k += 1
     end = k
+    if end + 1 < n and doc[end].text[:1].isupper() and doc[end].lower_ in r.region_words \
+            and doc[end + 1].pos_ == "ADJ" and doc[end + 1].text.islower():
+        return end + 2  # "… française de la Région bruxelloise": a region named by its adjective
     while end < n and end - k < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
             and (doc[end].ent_type_ in ("LOC", "GPE") or doc[end].text in place_names(r.lang)):
         end += 1
