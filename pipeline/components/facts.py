@@ -268,7 +268,7 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                         return _giver(node, child, hits[0], fig, ctx, local)
                     if hits:
                         return ctx.canonical(hits[0]), "subject"
-                    if _generic_plural_agents(child, r) and not (child.left_edge.idx <= fig.start < child.right_edge.idx + len(child.right_edge)):
+                    if _generic_plural_agents(child, r) and not _covers(child, fig):
                         return None, "group"  # "The wind co-ops allow investment from £250": many actors
                     if _refers_to_self(ctx.doc, child, r):
                         return ctx.resolve(child, fig, sent_subject), "subject_reference"
@@ -370,7 +370,7 @@ def _reported_world_fact(fig: Candidate, span, local: list[Candidate], r: FactRu
     if not subjects:
         return False
     subj = subjects[0]
-    if subj.left_edge.idx <= fig.start < subj.right_edge.idx + len(subj.right_edge.text):
+    if _covers(subj, fig):
         return False  # the figure counts the subject itself
     if subtree_orgs(subj, local) or subj.pos_ == "PRON" or subj.lower_ in r.self_ref:
         return False
@@ -400,6 +400,11 @@ def _respective_org(fig: Candidate, info: SentenceInfo, ctx: Context) -> str | N
     if fig in figs and len(names) == len(figs) > 1:
         return names[figs.index(fig)]
     return None
+
+
+def _covers(tok, fig: Candidate) -> bool:
+    """The figure sits inside the phrase `tok` heads ("Cinquante-quatre agriculteurs")."""
+    return tok.left_edge.idx <= fig.start < tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def _generic_plural_agents(tok, r: FactRules) -> bool:

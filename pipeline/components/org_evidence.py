@@ -115,6 +115,15 @@ def _amount(t) -> bool:
                                                                                     "milliards", "milliard", "mille")
 
 
+def _owner_and_owned(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"South West Water’s Exmoor Mires": the owner and what it owns are two names (a one-word
+    owner is a founder's brand: "Hartley’s Farm Foods", "Richard’s House")."""
+    poss = POSSESSIVE_INSIDE.search(text, start, end)
+    if poss and " " in text[start:poss.start()].strip():
+        return [(start, poss.start()), (poss.end(), end)]
+    return [(start, end)]
+
+
 def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     text = doc_text(doc)
     r, o = evidence_rules(lang), rules_for(lang)
@@ -132,15 +141,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for m in QUOTED_NAME.finditer(text, header_end):
         spans.append((m.start("name"), m.end("name")))
         quoted.add(m.group("name"))
-    for start, end in list(spans):
-        poss = POSSESSIVE_INSIDE.search(text, start, end)
-        if poss and " " in text[start:poss.start()].strip():
-            # "South West Water’s Exmoor Mires": the owner and what it owns are two names (a one-word
-            # owner is a founder's brand: "Hartley’s Farm Foods", "Richard’s House")
-            spans += [(start, poss.start()), (poss.end(), end)]
+    spans = [part for start, end in spans for part in _owner_and_owned(text, start, end)]
     for start, end in spans:
-        poss = POSSESSIVE_INSIDE.search(text, start, end)
-        if end <= header_end or poss and " " in text[start:poss.start()].strip():
+        if end <= header_end:
             continue
         start, end = trim(text, max(start, header_end), end, o)
         name = text[start:end]
@@ -212,11 +215,11 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if name.isupper() and len(name) >= SHOUTED_MIN and all(is_common_word(lang, w.lower()) for w in name.split()):
             ev.against.add("common_noun")  # "GENEROUS donors gave …", "ETHICAL INVESTMENT – two words …": shouted words
         not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
-        linked = any(w.lower() in r.links or re.match(r"[dD]['’]\w", w) for w in name.split()[1:])
-        if " " in name and ev.ner_person and not ev.ner_org and not not_a_person and not linked:
-            ev.against.add("title")  # a first name and a surname: "Michael Kincade" (not "Fruit d'Or")
-        elif " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
-            ev.against.add("person")  # "Fruit d'Or": a person only if no strong evidence says a body
+        if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
+            # a first name and a surname ("Michael Kincade"); with a link inside ("Fruit d'Or") a
+            # person only if no strong evidence says a body
+            linked = any(w.lower() in r.links or re.match(r"[dD]['’]\w", w) for w in name.split()[1:])
+            ev.against.add("person" if linked else "title")
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
                 for p in person_names):

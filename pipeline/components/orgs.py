@@ -234,7 +234,7 @@ def _owner_is_a_name(owner: str, r: OrgRules) -> bool:
     return owner.isupper() or owner in place_names(r.lang) or bool(r.head_word_re.fullmatch(owner))
 
 
-def _after_person_of(text: str, start: int, end: int, r: OrgRules) -> int:
+def _start_after_stray_of(text: str, start: int, end: int, r: OrgRules) -> int:
     """"Irish League of Credit Unions Foundation": "of" inside a name before its head word only
     after a body's own head ("League of"); "Tiziana O’Hara of Co-operative Alternatives", "Member
     of Parliament": a person or a role before "of" is not part of the name."""
@@ -384,7 +384,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if owner and _owner_is_a_name(owner.group("owner"), r):
             start = owner.end()  # "FCM's Green Municipal Fund": the fund, not its owner ("Richard’s House" stays)
         if start < m.end("name") and " " in text[start:m.end("name")]:
-            start = _after_person_of(text, start, m.end("name"), r)
+            start = _start_after_stray_of(text, start, m.end("name"), r)
             for s, e in split_coordinated(text, start, m.end("name"), r, strict=True):  # "X Council and Y Council"
                 if " " in text[s:e]:
                     raw.append((s, e, "head_final", 3))
