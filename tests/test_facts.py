@@ -330,3 +330,43 @@ def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences(nlp_fr):
     text = (" date 2024-10-22 Proximus présente sa vision. En 2023, les revenus\nde Proximus "
             "s'élevaient à 33,7 millions d'euros.")
     assert facts_of_dict(nlp_fr, text).get("33,7 millions d'euros") == "2023"
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("fr", " date 2023-06-02 Le Sidelco a construit un réseau de chaleur. D'une longueur de 835 mètres, le nouveau "
+           "réseau inauguré en présence de la présidente de la Fondation Lermont dessert 11 bâtiments.",
+     "835 mètres", "Sidelco"),
+    ("en", " date 2023-06-02 Kelbank built a heat network. The new network, opened by the chair of the Orlan "
+           "Foundation, serves 11 buildings.", "11", "Kelbank"),
+])
+def test_a_persons_employer_inside_the_subject_is_not_the_subject(nlps, lang, text, figure, org):
+    """The body a guest of honour works for, named inside the subject phrase, does not own its figures."""
+    got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert got.get(figure) == org
+
+
+@pytest.mark.parametrize("text,orgs,source,main", [
+    ("Selon Statbel, la fromagerie Alpaz traite 4 millions de kilos de lait. Selon Statbel, c'est 20 %. "
+     "Alpaz emploie 15 personnes.", ["Statbel", "Alpaz", "Statbel", "Alpaz"], "Statbel", "Alpaz"),
+])
+def test_main_org_is_not_a_body_named_only_as_a_source(text, orgs, source, main):
+    """"selon X", "according to X": who reports the figure is not what the text is about."""
+    from pipeline.components.facts import main_org, rules_for
+    cands = _orgs(text, [(o, o) for o in orgs])
+    assert main_org(cands, text) == source  # without the rule: the lead's bonus and first mention
+    assert main_org(cands, text, rules_for("fr")) == main
+
+
+@pytest.mark.parametrize("lang,text,orgs,first,main", [
+    ("en", "Kelvion Systems has replaced 2,673 streetlights for the Town of Marlow. The project cost the Town "
+     "$2 million. The Town expects savings. Kelvion Systems will verify them.",
+     ["Kelvion Systems", "Town of Marlow", "Kelvion Systems"], "Kelvion Systems", "Town of Marlow"),
+    ("fr", "Valbiom a présenté le réseau de la commune de Lerville. La commune a économisé 70.000 euros et "
+     "la commune vise 90 %. Valbiom suit le projet.",
+     ["Valbiom", "commune de Lerville", "Valbiom"], "Valbiom", "commune de Lerville"),
+])
+def test_main_org_counts_the_descriptions_only_one_name_fits(lang, text, orgs, first, main):
+    from pipeline.components.facts import main_org, rules_for
+    cands = _orgs(text, [(o, o) for o in orgs])
+    assert main_org(cands, text) == first
+    assert main_org(cands, text, rules_for(lang)) == main

@@ -347,3 +347,11 @@ def test_a_persons_surname_misspelt_is_still_the_person(nlp_en):
     doc = nlp_en("CEO Bogdan Chmielewski said the credit union grew. The money comes from profit capital, and "
                  "Chmielewsi said that the scholarships matter.")
     assert not [n for n in names(doc) if n.startswith("Chmielews")]
+
+
+def test_a_name_the_parser_splits_still_acts(nlp_fr):
+    """"Ha - Py Energies" parsed as two sentence roots and a subject: the word that hangs the name
+    on its clause carries the subject evidence."""
+    doc = nlp_fr("En mars dernier, Ha-Py Energies a signé un contrat avec la Ville de Tarbes.")
+    found = {doc.text[c.start:c.end]: c.rule for c in doc._.csr_entities if c.label == "ORG"}
+    assert found.get("Ha-Py Energies") == "orgs:evidence:subject_verb"

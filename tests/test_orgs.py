@@ -252,6 +252,10 @@ def test_acronyms_with_a_departement_number_or_built_from_syllables(nlp_fr, text
     ("fr", "La société d’économie mixte (SEM) du syndicat d’énergie investit 3 M€. La SEM vise 48 MWc.", "SEM"),
     ("fr", "La société d’économie mixte (SEM) du syndicat d’énergie investit 3 M€.", "société d’économie mixte"),
     ("fr", "Elle ne veut plus expédier ses ordures dans la MRC voisine, explique la MRC de Sept-Rivières.", "MRC"),
+    ("fr", "Le Foyer Lermontois, société immobilière de service public (SISP), rénove 65 logements. "
+           "La SISP isole ses immeubles.", "société immobilière de service public"),
+    ("fr", "Le Foyer Lermontois, société immobilière de service public (SISP), rénove 65 logements. "
+           "La SISP isole ses immeubles.", "SISP"),
     ("en", "The business, which operates from the Greystone Industrial Estate, installed 400 panels.",
      "Greystone Industrial Estate"),
     ("en", "The company owns the systems and gets Feed-In Tariff revenues for 20 years.", "Feed-In Tariff"),

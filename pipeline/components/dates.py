@@ -304,7 +304,7 @@ def _nowadays(doc: Doc, c: Candidate, text: str, r: DateRules) -> bool:
     if span is None:
         return False
     head = span.root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ != "ROOT":
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.dep_ != "ROOT":
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         # "sont aujourd'hui actifs": the copula hangs under the adjective

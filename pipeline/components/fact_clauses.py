@@ -9,7 +9,7 @@ def clause_head(tok):
     """The verb (or root) that heads the clause a token sits in."""
     node = tok
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -19,7 +19,7 @@ def ancestors(tok) -> set[int]:
     out = {tok.i}
     node = tok
     for _ in range(20):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         out.add(node.i)

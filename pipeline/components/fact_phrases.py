@@ -29,6 +29,18 @@ def subject_orgs(tok, orgs, text: str) -> list[Candidate]:
     return [o for o in subtree_orgs(tok, orgs) if not ASIDE.search(text[lo:o.start])]
 
 
+def without_affiliations(hits: list[Candidate], subject, text: str, role_re) -> list[Candidate]:
+    """"le nouveau réseau inauguré en présence de la Présidente de l'Assemblée Nationale": a body
+    named as the employer of a person inside the subject phrase is not the subject; "the chief
+    executive of X", where the role is the subject itself, keeps X."""
+    kept = []
+    for o in hits:
+        role = role_re.search(text, max(subject.left_edge.idx, o.start - 80), o.start)
+        if role is None or subject.idx >= role.start():
+            kept.append(o)
+    return kept
+
+
 def coordinated_in(hits: list[Candidate], text: str) -> bool:
     """'First Bus and West Yorkshire Combined Authority (WYCA)': two organisations joined in one
     subject phrase, however the parser attached them."""

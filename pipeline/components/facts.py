@@ -30,6 +30,7 @@ from .fact_phrases import (
     of_owner,
     subject_orgs,
     subtree_orgs,
+    without_affiliations,
 )
 from .fact_rules import LEAD_BONUS, LEAD_CHARS, SENTENCE_END, FactRules, main_org, rules_for  # noqa: F401 (re-exported)
 
@@ -178,7 +179,7 @@ def _clause_subject(tok):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
                 return child
-        if node.head is node or node.pos_ in ("VERB", "AUX"):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return None
         node = node.head
     return None
@@ -189,10 +190,10 @@ FIRST_PERSON_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(FIRST_PERSON)) + r")
 DEFINITE = {"the", "le", "la", "l'", "l’", "les", "this", "ce", "cette"}
 
 
-def _subject_of_sentence(sent, local: list[Candidate]) -> Candidate | None:
+def _subject_of_sentence(sent, local: list[Candidate], text: str, r: FactRules) -> Candidate | None:
     for tok in sent:
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ROOT":
-            hits = subtree_orgs(tok, local)
+            hits = without_affiliations(subtree_orgs(tok, local), tok, text, r.role_before_re)
             if hits:
                 return hits[0]
     return None
@@ -213,7 +214,7 @@ class SentenceInfo:
         self.group = bool(r.group_re.search(body))
         low = body.lower()
         self.respectively = next((self.start + low.index(w) for w in r.respectively if w in low), None)
-        self.subject = _subject_of_sentence(sent, self.local)
+        self.subject = _subject_of_sentence(sent, self.local, text, r)
         self.figures = ctx.figures_between(self.start, self.end)
 
 
@@ -252,6 +253,9 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
     sent_subject = ctx.canonical(subj) if subj is not None and subj.start < fig.start else None
     if sent_subject is None:
         prior_local = [o for o in local if o.end <= fig.start]
+        if subj is None and span is not None:
+            # "The new network, opened by the chair of the X Foundation, serves 11 buildings"
+            prior_local = without_affiliations(prior_local, span.sent[0], text, r.role_before_re)
         sent_subject = ctx.canonical(_topic_of(prior_local, info, ctx)) if prior_local else None
     if span is not None:
         node = span.root
@@ -261,7 +265,7 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                     antecedent = antecedent_org(child, node, local)
                     if antecedent is not None:
                         return ctx.canonical(antecedent), "relative"  # "…for CRUK, which will fund 40 nurses"
-                    hits = subject_orgs(child, local, text)
+                    hits = without_affiliations(subject_orgs(child, local, text), child, text, r.role_before_re)
                     if (_coordinated_orgs(child, local) or coordinated_in(hits, text)) and info.respectively is None:
                         return None, "group"  # "GM and EVgo are adding 2,700 chargers": several organisations
                     if hits and lemma(node).lower() in r.receive:
@@ -278,7 +282,7 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                         return ctx.canonical(hits[0]), "possessor"
                     if child.lower_ in r.self_ref:
                         return ctx.resolve(child, fig, sent_subject), "possessor_reference"
-            if node.head is node or (node.pos_ == "VERB" and node.dep_ == "ROOT"):
+            if node.head.i == node.i or (node.pos_ == "VERB" and node.dep_ == "ROOT"):
                 break
             node = node.head
     if sent_subject:
@@ -458,7 +462,7 @@ def _predicate(span) -> str | None:
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.pos_ != "AUX":
             return lemma(node).lower()
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None

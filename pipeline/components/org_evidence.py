@@ -285,6 +285,11 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if tok is None or len(tok) == 0:
         return
     root = tok.root
+    if root.head.i == root.i and len(tok) > 1:
+        # a name the parser split into two sentences' roots ("Ha - Py Energies a signé"): the
+        # word that hangs it on the clause
+        linked = [t for t in tok if t.head.i != t.i and not tok.start <= t.head.i < tok.end]
+        root = linked[-1] if linked else root
     if any(t.pos_ in ("PROPN", "X") for t in tok) or not tok[0].is_sent_start and tok[0].pos_ not in FUNCTION_POS:
         ev.name_like = True
     if not tok[0].is_sent_start:

@@ -76,6 +76,10 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
                 j += 1
             if end is None or not _names_a_body(text[start:end], lang):
                 continue
+            if not any(ch.isupper() for ch in text[start:end]):
+                # "X, société immobilière de service public (SISP)": the acronym of a kind of body
+                kept = [c for c in kept if not (c.label == "ORG" and text[c.start:c.end] == acr)]
+                break
             found = Candidate(start, end, "ORG", "orgs:acronym_expansion", {}, priority=3)
             clash = [c for c in kept if c.overlaps(found)]
             if all(c.label == "ORG" and found.start <= c.start and c.end <= found.end for c in clash):
