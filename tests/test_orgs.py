@@ -356,3 +356,19 @@ def test_a_department_in_a_head_of_title_is_no_organisation(nlp_en):
 def test_a_function_word_after_a_head_does_not_continue_the_name(nlp_fr):
     doc = nlp_fr("C’est au siège du Département que Guillaume Collin, président d’Emmaüs Connect, a remis 400 ordinateurs.")
     assert not [n for n, _c in orgs(doc) if "que" in n.split()]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("La chaufferie du CHU de Vernac produit 66 % des besoins du site.", "CHU de Vernac"),
+    ("Le CPAS de Lermont a distribué 400 colis.", "CPAS de Lermont"),
+    ("Le CHR de Vernac rénove ses bâtiments.", "CHR de Vernac"),
+])
+def test_a_kind_of_public_body_written_as_acronym_of_place(nlp_fr, text, name):
+    """French public institutions are named "KIND de PLACE" with the kind as an acronym, like
+    "Ville de X": the whole is the name."""
+    assert name in [n for n, _c in orgs(nlp_fr(text))]
+
+
+def test_the_kind_alone_is_no_short_form(nlp_fr):
+    doc = nlp_fr("La chaufferie du CHU de Vernac produit 66 % des besoins. Le CHU souhaitait réduire sa facture.")
+    assert [n for n, _c in orgs(doc)] == ["CHU de Vernac"]

@@ -195,6 +195,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("formula")
         if r.facility_name and r.facility_name.search(name):
             ev.against.add("facility")
+        if " " not in name and name.lower() in r.body_words:
+            ev.against.add("kind")  # "Le CHU souhaitait …", "the Town": a body's kind alone names none
         if ev.quoted:
             ev.name_like = True
         if not ev.name_like and ev.support & {"subject_verb", "staff", "beneficiary"} \
@@ -345,7 +347,7 @@ def decide(ev: Evidence) -> str | None:
         return "acting_body" if ev.support & {"subject_verb", "possessive", "partner", "acts"} else None
     if not ev.name_like and not ev.ner_org:
         return None
-    if "formula" in ev.against or "title" in ev.against or "unit" in ev.against and not strong:
+    if "formula" in ev.against or "title" in ev.against or ("unit" in ev.against or "kind" in ev.against) and not strong:
         return None
     if "place" in ev.against and not strong & {"apposition", "apposition_after"} or "person" in ev.against and not strong:
         return None
@@ -365,7 +367,7 @@ def decide(ev: Evidence) -> str | None:
     return None
 
 
-HARD_VETO = {"formula", "title", "unit", "place"}
+HARD_VETO = {"formula", "title", "unit", "place", "kind"}
 SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shouted words ("CLEF", "PACT")
 # the second pass reads a name from its neighbours only; a building stays what it is
 SECOND_PASS_VETO = {"facility"}
@@ -392,7 +394,7 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
                 or " " in name and ev.ner_person or accepted_re is None:
             continue
-        if name in firsts and not ev.ner_person:
+        if name in firsts and not ev.ner_person and name.lower() not in body_words:  # "le CHU": a kind
             ev.second = "short_form"
             out.append(name)
             continue
