@@ -372,3 +372,21 @@ def test_a_kind_of_public_body_written_as_acronym_of_place(nlp_fr, text, name):
 def test_the_kind_alone_is_no_short_form(nlp_fr):
     doc = nlp_fr("La chaufferie du CHU de Vernac produit 66 % des besoins. Le CHU souhaitait réduire sa facture.")
     assert [n for n, _c in orgs(doc)] == ["CHU de Vernac"]
+
+
+@pytest.mark.parametrize("lang,names", [
+    ("fr", ["Verdalis Energies", "SEM Verdalis Énergie"]),  # legal prefix, accent and plural apart
+    ("fr", ["SAS Pôle Biomasse Vernac", "Pôle Biomasse Vernac"]),
+    ("en", ["Kelbank Foods Ltd", "Kelbank Food"]),
+])
+def test_spellings_of_one_name_share_a_canonical(lang, names):
+    from pipeline.candidates import Candidate
+    from pipeline.components.canonicals import assign_canonicals
+    text = " ; ".join(names)
+    cands, pos = [], 0
+    for n in names:
+        start = text.index(n, pos)
+        cands.append(Candidate(start, start + len(n), "ORG", "orgs:test", {}))
+        pos = start + len(n)
+    assign_canonicals(text, cands, lang, {})
+    assert len({c.attrs["canonical"] for c in cands}) == 1

@@ -17,11 +17,14 @@ def fold_name(s: str) -> str:
     return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
 
 
-def _core(name: str, suffixes: set[str]) -> str:
-    """Comparison key: accents, case, legal suffix and punctuation dropped."""
+def _core(name: str, suffixes: set[str], prefixes: frozenset[str] = frozenset()) -> str:
+    """Comparison key: accents, case, legal suffix and prefix ("SEM Ha-Py Énergie") and
+    punctuation dropped."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
+    while len(words) > 1 and words[0] in prefixes:
+        words.pop(0)
     return fold_name(" ".join(words)).replace("’", "'")
 
 
@@ -207,7 +210,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     def union(i, j):
         parent[find(i)] = find(j)
 
-    keys = [_core(n, suffixes) for n in names]
+    prefixes = frozenset(data.get("legal_prefixes", []))
+    keys = [_core(n, suffixes, prefixes) for n in names]
     acr_full = {acr: _core(full, suffixes) for acr, full in acronyms.items()}
     parts = [_abbreviation_parts(n) for n in names]
     for i in range(len(names)):
@@ -223,7 +227,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
                 union(i, j)
                 continue
-            if one_edit_apart(names[i], names[j]):
+            if one_edit_apart(names[i], names[j]) or one_edit_apart(a, b):
                 union(i, j)  # "Saint-Feuillen" / "Saint-Feuillien": a typo of the source
                 continue
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):
