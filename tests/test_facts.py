@@ -356,17 +356,3 @@ def test_main_org_is_not_a_body_named_only_as_a_source(text, orgs, source, main)
     assert main_org(cands, text) == source  # without the rule: the lead's bonus and first mention
     assert main_org(cands, text, rules_for("fr")) == main
 
-
-@pytest.mark.parametrize("lang,text,orgs,first,main", [
-    ("en", "Kelvion Systems has replaced 2,673 streetlights for the Town of Marlow. The project cost the Town "
-     "$2 million. The Town expects savings. Kelvion Systems will verify them.",
-     ["Kelvion Systems", "Town of Marlow", "Kelvion Systems"], "Kelvion Systems", "Town of Marlow"),
-    ("fr", "Valbiom a présenté le réseau de la commune de Lerville. La commune a économisé 70.000 euros et "
-     "la commune vise 90 %. Valbiom suit le projet.",
-     ["Valbiom", "commune de Lerville", "Valbiom"], "Valbiom", "commune de Lerville"),
-])
-def test_main_org_counts_the_descriptions_only_one_name_fits(lang, text, orgs, first, main):
-    from pipeline.components.facts import main_org, rules_for
-    cands = _orgs(text, [(o, o) for o in orgs])
-    assert main_org(cands, text) == first
-    assert main_org(cands, text, rules_for(lang)) == main

@@ -227,7 +227,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if names[i] in acr_full and acr_full[names[i]] == b or names[j] in acr_full and acr_full[names[j]] == a:
                 union(i, j)
                 continue
-            if one_edit_apart(names[i], names[j]) or one_edit_apart(a, b):
+            if one_edit_apart(names[i], names[j]):
                 union(i, j)  # "Saint-Feuillen" / "Saint-Feuillien": a typo of the source
                 continue
             if gazetteer.get(names[i]) and gazetteer.get(names[i]) == gazetteer.get(names[j]):

@@ -71,8 +71,7 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
     lead's organisations except partners and givers ("avec le SDED 52"). A body named only as
     a person's affiliation ("La présidente de l'Assemblée Nationale à l'inauguration …") or as
     a source ("selon Statbel") is who came or who counted, not what the text is about: it is the
-    main organisation only if no other is named. A definite description that only one name's
-    head noun fits ("the Town", "la commune") is one more mention of that name."""
+    main organisation only if no other is named."""
     if not orgs:
         return None
     # the organisations of the lead sentence are what the text is about (dev: +2 is best)
@@ -85,9 +84,6 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
                   and not r.source_re.search(text[max(0, o.start - 40):o.start])}
         orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
     counts = Counter(o.attrs.get("canonical") for o in orgs)
-    if r is not None:  # real-dev: "the Town" five times makes the town, not its contractor, the subject
-        for canonical, n in _descriptions(orgs, text, r).items():
-            counts[canonical] += n
     # the first organisation named deep in the text: no lead names one
     lead_end = (end.start() if end else -1) if in_lead else 0
     # once per organisation: "X (ACRONYM)" in the lead is one organisation named there, not two
@@ -101,23 +97,3 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
         first.setdefault(o.attrs.get("canonical"), o.start)
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
-
-def _descriptions(orgs: list[Candidate], text: str, r: FactRules) -> Counter:
-    """"la commune annonce …" in a text that names one "commune de Genappe": the text keeps
-    talking about that body. Counted once per definite description outside the names."""
-    heads = r.org_kinds | r.body_nouns
-    owners: dict[str, set[str]] = {}
-    for o in orgs:
-        c = o.attrs.get("canonical") or ""
-        for w in re.findall(r"\w[\w\-]*", c.lower()):
-            if w in heads:
-                owners.setdefault(w, set()).add(c)
-    spans = [(o.start, o.end) for o in orgs]
-    out: Counter = Counter()
-    for head, cs in owners.items():
-        if len(cs) != 1:
-            continue
-        for m in re.finditer(rf"(?i)\b(?:the|la|le|l['’]|cette|this)[ \u00a0]*{re.escape(head)}\b", text):
-            if not any(a < m.end() and m.start() < b for a, b in spans):
-                out[next(iter(cs))] += 1
-    return out
