@@ -355,4 +355,3 @@ def test_main_org_is_not_a_body_named_only_as_a_source(text, orgs, source, main)
     cands = _orgs(text, [(o, o) for o in orgs])
     assert main_org(cands, text) == source  # without the rule: the lead's bonus and first mention
     assert main_org(cands, text, rules_for("fr")) == main
-

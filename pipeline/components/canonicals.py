@@ -210,9 +210,9 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     def union(i, j):
         parent[find(i)] = find(j)
 
-    prefixes = frozenset(data.get("legal_prefixes", []))
+    prefixes = frozenset(data["legal_prefixes"])
     keys = [_core(n, suffixes, prefixes) for n in names]
-    acr_full = {acr: _core(full, suffixes) for acr, full in acronyms.items()}
+    acr_full = {acr: _core(full, suffixes, prefixes) for acr, full in acronyms.items()}
     parts = [_abbreviation_parts(n) for n in names]
     for i in range(len(names)):
         for j in range(i + 1, len(names)):

@@ -60,6 +60,10 @@ class FactRules:
             "(?:" + "|".join(re.escape(w) for w in sorted(f["giver_markers"], key=len, reverse=True)) + r")[ \u00a0]*(?:the[ \u00a0]+)?$",
             re.IGNORECASE)
 
+    def named_as_source(self, text: str, start: int, floor: int = 0) -> bool:
+        """"selon Finn", "according to X": the organisation at `start` reports, it does not act."""
+        return bool(self.source_re.search(text[max(floor, start - 40):start]))
+
 
 @cache
 def rules_for(lang: str) -> FactRules:
@@ -81,7 +85,7 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
     if r is not None:
         acting = {o.attrs.get("canonical") for o in orgs
                   if not r.affiliation_re.search(text, max(0, o.start - 60), o.start)
-                  and not r.source_re.search(text[max(0, o.start - 40):o.start])}
+                  and not r.named_as_source(text, o.start)}
         orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
     counts = Counter(o.attrs.get("canonical") for o in orgs)
     # the first organisation named deep in the text: no lead names one
@@ -96,4 +100,3 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
     for o in orgs:
         first.setdefault(o.attrs.get("canonical"), o.start)
     return max(counts, key=lambda c: (counts[c], -first[c]))
-

@@ -208,7 +208,7 @@ class SentenceInfo:
         body = text[self.start:self.end]
         self.in_sentence = [o for o in ctx.orgs_between(self.start, self.end) if o.end <= self.end]
         self.local = [o for o in self.in_sentence
-                      if not r.source_re.search(text[max(self.start, o.start - 40):o.start])
+                      if not r.named_as_source(text, o.start, self.start)
                       and not DATELINE.search(text[max(0, o.start - 40):o.start])]
         self.first_person = bool(FIRST_PERSON_RE.search(body))
         self.group = bool(r.group_re.search(body))

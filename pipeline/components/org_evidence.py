@@ -383,18 +383,17 @@ def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: E
     out = []
     firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
     firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
-    body_words = r.body_words
     # coordinated with an accepted name or one another rule found ("Tesco, Aldi, Lidl, and Musgraves")
     partners = accepted | {n for n in ruled if len(n) > 2}
     accepted_re = re.compile(alternation(partners)) if partners else None
     for name, ev in names.items():
         word = "common_noun" in ev.against
-        if word and (name not in firsts or not ev.inside_sentence or name.lower() in body_words):
-            continue  # "Food bank staff …", "the Town": a word, unless a name's first word written as a name
+        if word and (name not in firsts or not ev.inside_sentence):
+            continue  # "Food bank staff …": a word, unless a name's first word written as a name ("the Town": `kind`)
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
                 or " " in name and ev.ner_person or accepted_re is None:
             continue
-        if name in firsts and not ev.ner_person and name.lower() not in body_words:  # "le CHU": a kind
+        if name in firsts and not ev.ner_person:
             ev.second = "short_form"
             out.append(name)
             continue
