@@ -37,6 +37,14 @@ CASES = [
     ("en", "a [$250-thousand] donation to feed [35-thousand] people", [("MONEY", 250000, "USD"), ("QUANTITY", 35000, None)]),
     ("en", "a 40-year partnership and a multi-million pound upgrade with [6 Megawatt]", [("QUANTITY", 6, "MW")]),
     ("en", "an annual saving of [175 tonnes of C02e]", [("QUANTITY", 175, "tCO2e")]),  # a zero for the O
+    # a unit joined by a hyphen or after a glued scale; "MWe" and "KWp" are power
+    ("en", "the [34-megawatt] wind farm", [("QUANTITY", 34, "MW")]),
+    ("en", "buses ran [6m km] in a year", [("QUANTITY", 6000000, "km")]),
+    ("en", "plants of [40,000 MWe] and [250KWp]", [("QUANTITY", 40000, "MW"), ("QUANTITY", 250, "kW")]),
+    ("fr", "un réseau de [20 kms]", [("QUANTITY", 20, "km")]),
+    # "pounds" is money unless "of" a thing that is no money follows
+    ("en", "a grant of [5,000 pounds] of funding and [20 pounds] each", [("MONEY", 5000, "GBP"), ("MONEY", 20, "GBP")]),
+    ("fr", "un don de [20 livres sterling]", [("MONEY", 20, "GBP")]),
     # peak power and capitalised energy units
     ("fr", "la centrale produit [5'300’000 KWh] et [11,87 MWc]", [("QUANTITY", 5300000, "kWh"), ("QUANTITY", 11.87, "MW")]),
     ("en", "a [5MWp] solar array", [("QUANTITY", 5, "MW")]),
@@ -219,6 +227,19 @@ def test_not_figures(nlps, lang, text):
     ("en", "a [28,000 sq. ft] factory", "square foot"),
     ("en", "the [24-acre] site", "acre"),
     ("en", "homes kept at [18 degrees] all day", "degree"),
+    # imperial and electrical measures, hyphenated or glued to the number
+    ("en", "an [8,000-gallon] cistern", "gallon"),
+    ("en", "a [170,000-square-foot] hospital", "square foot"),
+    ("en", "the island lies [eight miles] offshore", "mile"),
+    ("en", "a chimney [500 feet] high", "foot"),
+    ("en", "a [39ft] ferry", "foot"),
+    ("en", "volunteers packed [48 pounds] of food", "pound"),
+    ("en", "the plant sorts [120,000 lbs] a day", "pound"),
+    ("en", "a new [33kV] cable", "kilovolt"),
+    ("en", "a [15MVA] substation", "megavolt ampere"),
+    ("fr", "une tour de [53 pieds] de haut", "pied"),
+    ("fr", "des ampoules de [1.000 watts]", "watt"),
+    ("fr", "la banque distribue [500 livres] de nourriture", "livre"),
     ("fr", "[4.800] ordinateurs portables", "ordinateur"),
     ("en", "[320] passenger trips", "trip"),
     ("en", "our [12,500] employees", "employee"),

@@ -97,10 +97,13 @@ class FigureRules:
         alt = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _sym) in enumerate(units))
         self.unit_symbols = [sym for _pat, sym in units]
         # "12,4 millions l'an dernier": an elided article is no litre
-        self.unit_re = re.compile(r"[ \u00a0\u202f]?(?:" + linkers + r")?(?:" + alt + r")(?![\w²³]|['’]\w)")
-        self.unit_bare_re = re.compile(r"[ \u00a0\u202f]?(?:" + alt + r")(?![\w²³]|['’]\w)")
+        # "a 34-megawatt farm": a hyphen may join the number to a unit of two letters or more
+        self.unit_re = re.compile(r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]{2}))?(?:" + linkers + r")?(?:" + alt
+                                  + r")(?![\w²³]|['’]\w)")
+        self.unit_bare_re = re.compile(r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]{2}))?(?:" + alt + r")(?![\w²³]|['’]\w)")
+        self.weight_currency = set(d["currency_also_weight"])
         measures = d["measure_words"]
-        self.measure_re = re.compile(r"(?:[ \u00a0\u202f]|(?=-))(?:" + "|".join(f"(?P<m{i}>{pat})" for i, (pat, _c) in enumerate(measures))
+        self.measure_re = re.compile(r"(?:[ \u00a0\u202f]|(?=-))?(?:" + "|".join(f"(?P<m{i}>{pat})" for i, (pat, _c) in enumerate(measures))
                                      + r")(?![\w²³])")
         self.measure_counted = [c for _pat, c in measures]
         self.ghg_re = re.compile(r"[ \u00a0\u202f]?(?:" + "|".join(d["ghg_after_mass"]) + ")")

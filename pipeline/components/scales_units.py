@@ -46,6 +46,9 @@ def scale_ok(text: str, start: int, pos: int, m: re.Match, r: FigureRules) -> bo
         return True
     if money_context(text, start, pos + m.end(), r):
         return True
+    unit = r.unit_bare_re.match(text, pos + m.end(), pos + m.end() + 30)
+    if unit and unit.group(0).strip() not in ("m", "M", "b", "B"):
+        return True  # "6m km": a unit follows, so the letter is a scale
     glued = m.start("w") == 0 and text[start].isdigit()
     return glued and w in ("M", "b", "B") and not text[pos + m.end():pos + m.end() + 1].isalnum()
 
@@ -111,6 +114,8 @@ def currency_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
     if not (m and (m.group("link") is None or fig.has_scale)):
         return False
     w = m.group("w")
+    if w.lower() in r.weight_currency and _weighs(text, pos + m.end(), r):
+        return False
     fig.unit = r.cur_suffix[_key(r.cur_suffix, w)] if _has_key(r.cur_suffix, w) else w.upper()
     fig.label, fig.end = "MONEY", pos + m.end()
     fig.currency_form = w
@@ -126,6 +131,12 @@ def currency_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
         fig.end = cents[0]
         fig.rules += ("minor_units",)
     return True
+
+
+def _weighs(text: str, pos: int, r: FigureRules) -> bool:
+    """"48 pounds of food", "500 livres de nourriture": "of" and a noun that is no money noun."""
+    m = re.match(r"[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?P<n>\w+)", text[pos:pos + 40])
+    return bool(m) and not r.money_noun_re.search(m.group("n") + " of ")
 
 
 def percent_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
