@@ -378,6 +378,15 @@ def test_the_kind_alone_is_no_short_form(nlp_fr):
     ("fr", ["Verdalis Énergie", "SEM Verdalis Énergie"]),  # a legal prefix, as a suffix
     ("fr", ["SAS Pôle Biomasse Vernac", "Pôle Biomasse Vernac"]),
     ("en", ["Kelbank Foods Ltd", "Kelbank Foods"]),
+    # word spellings ("Co-op" / "Co-operative", "&" / "and"), loose acronyms, inner words skipped
+    ("en", ["Tarnwick Wind Energy Co-operative", "Tarnwick Wind Energy Co-op"]),
+    ("en", ["Marlow Power and Light", "MP&L"]),
+    ("en", ["Carbon-Based Pledges initiative", "CBPi"]),
+    ("en", ["Wendaki Mitaq Agency Ltd", "WMA"]),
+    ("fr", ["Fernwärme Wynefeld AG", "FEWAG"]),
+    ("fr", ["Commission communautaire française de la Région bruxelloise", "COCOF"]),
+    ("en", ["New Haddon Housing Trust Group", "New Haddon Group"]),
+    ("en", ["Kolbe Special School", "Kolbe School"]),
 ])
 def test_spellings_of_one_name_share_a_canonical(lang, names):
     from pipeline.candidates import Candidate
@@ -390,3 +399,28 @@ def test_spellings_of_one_name_share_a_canonical(lang, names):
         pos = start + len(n)
     assign_canonicals(text, cands, lang, {})
     assert len({c.attrs["canonical"] for c in cands}) == 1
+
+
+@pytest.mark.parametrize("short,long_,names,same", [
+    ("New Haddon Group", "New Haddon Housing Trust Group", ["New Haddon Group", "New Haddon Housing Trust Group"], True),
+    # a short name with a link word names a body of its own; two longer names: no telling which
+    ("Bank of Ireland", "Bank of Northern Ireland", ["Bank of Ireland", "Bank of Northern Ireland"], False),
+    ("Kolbe School", "Kolbe Special School", ["Kolbe School", "Kolbe Special School", "Kolbe Primary School"], False),
+    ("Leeds Foundation", "Leeds building Foundation", ["Leeds Foundation", "Leeds building Foundation"], False),
+])
+def test_a_name_skipping_inner_words_of_one_longer_name_is_its_short_form(short, long_, names, same):
+    from pipeline.components.canonicals import skips_inner_words
+    assert skips_inner_words(short, long_, names) is same
+
+
+@pytest.mark.parametrize("short,long_,same", [
+    ("DP&L", "Dayton Power and Light", True),
+    ("SBTi", "Science-Based Targets initiative", True),
+    ("FEWAG", "Fernwärme Wynefeld AG", True),
+    ("Ademe", "Agence de Développement Économique", False),  # no acronym's capitals
+    ("FEW", "Fernwärme Wynefeld AG", False),  # starts of words need four letters at least
+    ("ABCD", "Abbey Church", False),
+])
+def test_loose_acronyms(short, long_, same):
+    from pipeline.components.canonicals import abbreviates_loosely
+    assert abbreviates_loosely(short, long_, {"AG", "Ltd"}) is same

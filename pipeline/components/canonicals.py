@@ -17,14 +17,17 @@ def fold_name(s: str) -> str:
     return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
 
 
-def _core(name: str, suffixes: set[str], prefixes: frozenset[str] = frozenset()) -> str:
+def _core(name: str, suffixes: set[str], prefixes: frozenset[str] = frozenset(),
+          variants: dict[str, str] | None = None) -> str:
     """Comparison key: accents, case, legal suffix and prefix ("SEM Ha-Py Énergie") and
-    punctuation dropped."""
+    punctuation dropped, word spellings unified ("Co-op" / "Co-operative")."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     while len(words) > 1 and words[0] in prefixes:
         words.pop(0)
+    if variants:
+        words = [variants.get(fold_name(w), w) for w in words]
     return fold_name(" ".join(words)).replace("’", "'")
 
 
@@ -163,6 +166,66 @@ def ends_one_name(short: str, long_: str, names: list[str], places: set[str]) ->
     return after_link(long_) and sum(1 for n in names if n != short and short in n) == 1
 
 
+def skips_inner_words(short: str, long_: str, names: list[str]) -> bool:
+    """"New Charter Group" for "New Charter Housing Trust Group", "Kolbe School" for "Kolbe Special
+    School": the same first and last words, the long name's extra capitalised words in between,
+    and no other name of the document the short one could stand for. A short name with a link
+    word ("Bank of Ireland") names a body of its own too often to be read this way."""
+    sw, lw = short.split(), long_.split()
+    if not 2 <= len(sw) < len(lw) or sw[0] != lw[0] or sw[-1] != lw[-1] \
+            or any(w.lower() in QUALIFIER_LINKS | {"and", "et", "&"} for w in sw):
+        return False
+
+    def extras(words: list[str]) -> list[str] | None:
+        k, out = 0, []
+        for w in words:
+            if k < len(sw) and w == sw[k]:
+                k += 1
+            else:
+                out.append(w)
+        return out if k == len(sw) else None
+
+    extra = extras(lw)
+    if not extra or not all(w[:1].isupper() for w in extra):
+        return False
+    return sum(1 for n in names if n != short and n.split()[:1] == sw[:1] and n.split()[-1:] == sw[-1:]
+               and extras(n.split()) is not None) == 1
+
+
+ACRONYM_LIKE = re.compile(r"[A-Z][A-Z&.]*[A-Z][a-z]?")
+
+
+def abbreviates_loosely(short: str, long_: str, suffixes: set[str]) -> bool:
+    """Acronyms the strict reading misses: "DP&L" (Dayton Power and Light), "SBTi" (Science-Based
+    Targets initiative), "WMA" for a name ending in "Agency Ltd", and acronyms made of the starts
+    of words ("FEWAG": FErnwärme Wynefeld AG, "COCOF": COmmission COmmunautaire Française de …)."""
+    if not ACRONYM_LIKE.fullmatch(short):
+        return False
+    letters = fold_name(short.replace("&", "").replace(".", "")).upper()
+    if len(letters) < 3:
+        return False
+    words = long_.split()
+    while len(words) > 2 and words[-1] in suffixes:
+        words = words[:-1]
+    units = content_units([u for u in re.split(r"[\s\-]+", " ".join(words)) if u and u[0].isalnum()])
+    if len(units) >= 2 and "".join(fold_name(u)[0] for u in units).upper() == letters:
+        return True
+    if len(letters) < 4 or not short.isupper():
+        return False
+    folded = [fold_name(u) for u in content_units([u for u in re.split(r"[\s\-]+", long_) if u and u[0].isalnum()])]
+    target = letters.lower()
+
+    def starts(ai: int, wi: int) -> bool:  # consecutive words from the first, each giving its first letters
+        if ai == len(target):
+            return wi >= 2
+        if wi == len(folded):
+            return False
+        w = folded[wi]
+        return any(target[ai:ai + p] == w[:p] and starts(ai + p, wi + 1)
+                   for p in range(min(len(w), len(target) - ai), 0, -1))
+    return starts(0, 0)
+
+
 def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
     """"GESA" for "Gruyère Energie SA": initials, then the legal suffix written whole."""
     words = long_.split()
@@ -211,8 +274,9 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
         parent[find(i)] = find(j)
 
     prefixes = frozenset(data["legal_prefixes"])
-    keys = [_core(n, suffixes, prefixes) for n in names]
-    acr_full = {acr: _core(full, suffixes, prefixes) for acr, full in acronyms.items()}
+    variants = data["name_word_variants"]
+    keys = [_core(n, suffixes, prefixes, variants) for n in names]
+    acr_full = {acr: _core(full, suffixes, prefixes, variants) for acr, full in acronyms.items()}
     parts = [_abbreviation_parts(n) for n in names]
     for i in range(len(names)):
         for j in range(i + 1, len(names)):
@@ -241,8 +305,12 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             pi, pj = parts[i], parts[j]
             if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)) \
                     or abbreviates_with_suffix(names[i], names[j], suffixes) \
-                    or abbreviates_with_suffix(names[j], names[i], suffixes):
+                    or abbreviates_with_suffix(names[j], names[i], suffixes) \
+                    or abbreviates_loosely(names[i], names[j], suffixes) or abbreviates_loosely(names[j], names[i], suffixes):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways", "GESA" / "Gruyère Energie SA"
+                continue
+            if skips_inner_words(names[i], names[j], names) or skips_inner_words(names[j], names[i], names):
+                union(i, j)  # "New Charter Group" / "New Charter Housing Trust Group"
     groups: dict[int, list[int]] = {}
     for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
