@@ -355,3 +355,29 @@ def test_main_org_is_not_a_body_named_only_as_a_source(text, orgs, source, main)
     cands = _orgs(text, [(o, o) for o in orgs])
     assert main_org(cands, text) == source  # without the rule: the lead's bonus and first mention
     assert main_org(cands, text, rules_for("fr")) == main
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2023-06 Kelbank Distillers raised £2m. Ireland is estimated to need 33,000 new homes a year.",
+     "33,000", None),
+    ("en", " date 2023-06 Kelbank Distillers raised £2m. Barra is an island of 1200 people.", "1200", None),
+    ("en", " date 2023-06 Orkney Islands Council met on Monday. Orkney is to trial two electric ferries.",
+     "two", "Orkney Islands Council"),
+])
+def test_a_place_subject_owns_no_figure_unless_a_body_is_named_after_it(nlps, lang, text, figure, org):
+    """A place's figures are no organisation's; a place standing for the one body named after it
+    ("Orkney" for "Orkney Islands Council") is that body."""
+    got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert got.get(figure) == org
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("en", " date 2023-06 Kelbank Energy built a plant that will produce enough energy to power 18,000 homes.",
+     "18,000"),
+    ("fr", " date 2023-06 Valmeuse Énergie construit un parc dont la production pourra alimenter 1 630 ménages.",
+     "1 630"),
+])
+def test_households_a_plant_could_power_are_an_equivalence(nlps, lang, text, figure):
+    """"enough energy to power", "pourra alimenter": an equivalence, no one's figure (gold/README)."""
+    got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
+    assert figure not in got

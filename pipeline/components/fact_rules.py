@@ -8,7 +8,7 @@ from functools import cache
 
 from ..candidates import Candidate
 from ..reader import parse_header
-from ..resources import load
+from ..resources import load, place_names
 from .evidence_rules import evidence_rules
 
 LEAD_BONUS = 2
@@ -23,6 +23,7 @@ class FactRules:
         f = load(lang, "facts")
         d = load(lang, "dates")
         self.self_ref = {w.lower() for w in f["self_reference"]}
+        self.places = place_names(lang)
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
             re.IGNORECASE)

@@ -274,6 +274,11 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                         return ctx.canonical(hits[0]), "subject"
                     if _generic_plural_agents(child, r) and not _covers(child, fig):
                         return None, "group"  # "The wind co-ops allow investment from £250": many actors
+                    if _place(child, r) and not _covers(child, fig):
+                        body = _body_named_after(child.text, ctx)
+                        if body:
+                            return body, "place_body"  # "Orkney is to trial two ferries": Orkney Islands Council
+                        return None, "place"  # "Barra is an island of 1200 population": a place's figure
                     if _refers_to_self(ctx.doc, child, r):
                         return ctx.resolve(child, fig, sent_subject), "subject_reference"
                 if child.dep_ in ("poss", "nmod:poss") or (child.dep_ == "det" and child.lower_ in r.self_ref):
@@ -418,6 +423,19 @@ def _generic_plural_agents(tok, r: FactRules) -> bool:
     if not (plural and tok.pos_ == "NOUN" and lemma(tok).lower() in r.generic_agents):
         return False
     return not any(c.lower_ in r.self_ref and c.dep_ in ("poss", "det", "nmod:poss") for c in tok.children)
+
+
+def _place(tok, r: FactRules) -> bool:
+    """A subject that is a place ("Ireland is estimated to need 33,000 homes"): what it counts is
+    the place's, and a city written bare is a place even when its council acts (gold/README)."""
+    return tok.pos_ == "PROPN" and (tok.ent_type_ in ("GPE", "LOC") or tok.text in r.places)
+
+
+def _body_named_after(place: str, ctx: Context) -> str | None:
+    """The one organisation of the document whose name opens with the place ("Southern Water" for
+    "Southern", "Orkney Islands Council" for "Orkney"): the place stands for it."""
+    bodies = {o.attrs.get("canonical") for o in ctx.orgs if (o.attrs.get("canonical") or "").startswith(place + " ")}
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
