@@ -355,3 +355,25 @@ def test_a_name_the_parser_splits_still_acts(nlp_fr):
     doc = nlp_fr("En mars dernier, Ha-Py Energies a signé un contrat avec la Ville de Tarbes.")
     found = {doc.text[c.start:c.end]: c.rule for c in doc._.csr_entities if c.label == "ORG"}
     assert found.get("Ha-Py Energies") == "orgs:evidence:subject_verb"
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "Kelbank chairman Dermot Lyne was joined by Aoife Mulqueen, farm sustainability lead with Kelbank, "
+           "and local farmers.", "Aoife Mulqueen"),
+    ("en", "According to Garrett Shandley, Trellink’s public transportation director, the grant is a win.",
+     "Garrett Shandley"),
+])
+def test_a_two_word_name_followed_by_a_role_is_a_person(nlps, lang, text, bad):
+    """A role a few words after the comma ("…, farm sustainability lead with X") makes the name a person."""
+    assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("La chambre d'agriculture de la Drôme a planté 45 km de haies avec les chasseurs.",
+     "chambre d'agriculture de la Drôme"),
+    ("La banque alimentaire de Namur-Luxembourg a distribué 500 tonnes de denrées.",
+     "banque alimentaire de Namur-Luxembourg"),
+])
+def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
+    """French writes many bodies in lower case before their place; acting, they are ORG."""
+    assert name in names(nlp_fr(text))

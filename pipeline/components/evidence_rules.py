@@ -70,6 +70,9 @@ class EvidenceRules:
         self.employer_of_re = re.compile(employer_title_link() + "$")
         titles = alternation(d["person_titles"])
         self.title_after_re = re.compile(rf"^[ \u00a0]*,[ \u00a0]+(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')[ \u00a0]*)?(?:{titles})\b")
+        # "Aoife Feeney, farm sustainability lead with Carbery": a role a few words after a two-word name
+        self.role_after_re = re.compile(r"^[ \u00a0]*,[ \u00a0]+(?:[\w'’\-]+[ \u00a0]+){0,4}?(?i:"
+                                        + alternation(d["person_roles_after"]) + r")(?![\w\-])")
         self.owner_before_re = re.compile(rf"(?i:\b(?:{nouns}))[ \u00a0]+(?:de|du|des|d['’]|of)[ \u00a0]*[\"«“]?[ \u00a0]*$")
 
 

@@ -279,8 +279,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if words and (words[-1] in r.titles or words[-1].lower() in r.title_words and len(words[-1]) > 3
                   and _capitalised_pair(text, start, end)):
         ev.against.add("person")  # "Mr Philips", "chief executive Leo Clancy"
-    if r.title_after_re.match(after):
-        ev.against.add("person")  # "Niall Stuart, Chief Executive of …"
+    if r.title_after_re.match(after) or r.role_after_re.match(after) and _capitalised_pair(text, start, end):
+        ev.against.add("person")  # "Niall Stuart, Chief Executive of …", "Aoife Feeney, farm sustainability lead"
     if any(w in r.titles for w in text[start:end].split()[:-1]):
         ev.against.add("title")  # "Honourable Patty Hajdu", "Loans Officer Fiona Dunne"
     tok = doc.char_span(start, end, alignment_mode="expand")  # the mention's tokens, computed once
