@@ -73,6 +73,13 @@ class OrgRules:
         spaced = [f for f in forms if f not in elided]
         # an article and its space ("la banque"), or an elided one ("l'agence")
         self.leading_article_re = re.compile(rf"{_alt(spaced)}[ \u00a0]|{_alt(elided)}")
+        # "la laiterie Le Gall", "le groupe Les Maîtres laitiers": after an article and a lower-case
+        # noun, a capitalised article opens the name itself
+        name_arts = [a for a in d["name_articles"] if a[:1].isupper()]
+        self.article_in_name_re = re.compile(
+            rf"(?i:{_alt(d['articles'])})[ \u00a0]?[a-zà-ÿ][\w\-]*[ \u00a0]+$") if name_arts else None
+        self.name_article_start_re = re.compile(
+            rf"(?:{_alt([a for a in name_arts if not a.endswith(chr(39))])})[ \u00a0](?=[A-ZÀ-Þ])") if name_arts else None
         self.not_org = {w.lower() for w in d["not_org"]}
         # "la Région bruxelloise", "la Province wallonne": a place named by a region word and an adjective
         self.region_words = {w for w in load(lang, "org_evidence")["geographic_qualifiers"] if len(w) > 3}

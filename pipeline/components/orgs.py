@@ -22,6 +22,13 @@ from .org_acronyms import acronym_expansion
 from .org_rules import CAMEL_WORD, CAP_WORD, NAME_WORD, OrgRules, employer_title_link, rules_for  # noqa: F401 (re-exported)
 
 
+def _article_opens_name(text: str, start: int, r: OrgRules) -> bool:
+    """"la laiterie Le Gall", "le groupe Les Maîtres laitiers": the descriptor has its own
+    article, so a capitalised one right after it belongs to the name."""
+    return bool(r.name_article_start_re and r.name_article_start_re.match(text, start)
+                and r.article_in_name_re.search(text, max(0, start - 40), start))
+
+
 def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     """SPEC boundaries: no leading article or descriptor, no possessive 's, no trailing punctuation."""
     s = text[start:end]
@@ -29,7 +36,7 @@ def trim(text: str, start: int, end: int, r: OrgRules) -> tuple[int, int]:
     if quantifier and quantifier.end() < len(s):
         start += quantifier.end()  # "Some Uintah School District students": the district
         s = text[start:end]
-    if not s.startswith(r.name_with_article):
+    if not s.startswith(r.name_with_article) and not _article_opens_name(text, start, r):
         m = r.leading_article_re.match(s)
         while m and m.end() < len(s):  # "l'agence", "Les Restos": articles, one after another
             start += m.end()
