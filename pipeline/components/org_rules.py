@@ -77,7 +77,7 @@ class OrgRules:
         # noun, a capitalised article opens the name itself
         name_arts = [a for a in d["name_articles"] if a[:1].isupper()]
         self.article_in_name_re = re.compile(
-            rf"(?i:{_alt(d['articles'])})[ \u00a0]?[a-zà-ÿ][\w\-]*[ \u00a0]+$") if name_arts else None
+            rf"(?<![\w’'])(?i:{_alt(spaced)}[ \u00a0]|{_alt(elided)})[a-zà-ÿ][\w\-]*[ \u00a0]+$") if name_arts else None
         self.name_article_start_re = re.compile(
             rf"(?:{_alt([a for a in name_arts if not a.endswith(chr(39))])})[ \u00a0](?=[A-ZÀ-Þ])") if name_arts else None
         self.not_org = {w.lower() for w in d["not_org"]}
