@@ -377,3 +377,15 @@ def test_a_two_word_name_followed_by_a_role_is_a_person(nlps, lang, text, bad):
 def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
     """French writes many bodies in lower case before their place; acting, they are ORG."""
     assert name in names(nlp_fr(text))
+
+
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "Last year, 52 apartments in Kellan Street and Mardock Street were retrofitted by Tuathal Housing.",
+     "Mardock Street"),
+    ("en", "The homes, at Georgine’s Place, were built by Kelbank Builders.", "Georgine’s Place"),
+    ("fr", "C’est à l’Hôtel du Département que le président a signé la convention avec Valmeuse.",
+     "Hôtel du Département"),
+])
+def test_streets_hotels_and_public_buildings_are_sites(nlps, lang, text, bad):
+    """A name ending in a street word or opening on a building word is a place, unless strong evidence says a body."""
+    assert bad not in names(nlps[lang](text))
