@@ -2,7 +2,8 @@
 turns it into a gold record with character offsets, refusing what it cannot place for sure.
 
 Draft: {"id", "lang", "published", "spans": [{"text", "label", ...attributes,
-optional "nth": k (the k-th occurrence after the previous span, from 1),
+optional "nth": k (the k-th occurrence after the previous span, from 1), or
+"at": offset for a span glued to other characters that no word boundary finds ("10x10"),
 optional "fact": {"org", "date"}}]} (docs/spec.md, "Gold files").
 """
 from __future__ import annotations
@@ -49,6 +50,16 @@ def anchor(text: str, draft: dict, source: str) -> dict:
         fact = item.pop("fact", None)
         if not needle or label not in LABELS:
             problems.append(f"span {i + 1}: needs a non-empty 'text' and a label in {', '.join(LABELS)}")
+            continue
+        at = item.pop("at", None)
+        if at is not None:  # a span glued to other characters ("10x10"): placed by its offset
+            if text[at:at + len(needle)] != needle or at < pos:
+                problems.append(f"span {i + 1} {needle!r} ({label}): not at offset {at} after {_where(text, pos)}")
+                continue
+            spans.append({"start": at, "end": at + len(needle), "label": label, "text": needle, **item})
+            if fact is not None:
+                facts.append({"span": [at, at + len(needle)], "org": fact.get("org"), "date": fact.get("date")})
+            pos = at + len(needle)
             continue
         pat = _pattern(needle)
         hits = list(itertools.islice(pat.finditer(text, pos), nth + 1))

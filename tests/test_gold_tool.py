@@ -71,3 +71,15 @@ def test_command_line(tmp_path, capsys):
     assert gold_main(["anchor", str(text), str(draft)]) == 1
     assert "not found" in capsys.readouterr().err
     assert gold_main(["anchor", str(tmp_path / "none.txt"), str(draft)]) == 2
+
+
+def test_a_glued_span_is_placed_by_its_offset():
+    """"10x10 m": no word boundary finds either 10, so the draft gives their offsets."""
+    text = "un congélateur de 10x10 m pour Proximus."
+    draft = {"spans": [{"text": "10", "label": "QUANTITY", "value": 10, "unit": "m", "at": 18},
+                       {"text": "10 m", "label": "QUANTITY", "value": 10, "unit": "m", "at": 21},
+                       {"text": "Proximus", "label": "ORG", "canonical": "Proximus"}]}
+    rec = anchor(text, draft, "corpus/x.txt")
+    assert [(s["start"], s["end"]) for s in rec["spans"]] == [(18, 20), (21, 25), (31, 39)]
+    with pytest.raises(DraftError, match="not at offset"):
+        anchor(text, {"spans": [{"text": "10", "label": "QUANTITY", "value": 10, "unit": "m", "at": 17}]}, "corpus/x.txt")

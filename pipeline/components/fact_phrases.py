@@ -102,3 +102,16 @@ def of_owner(fig: Candidate, info, ctx) -> str | None:
         if span is not None and len(span) <= 5 and all(t.pos_ in NOUN_PHRASE_POS or t.is_space for t in span):
             return ctx.canonical(o)
     return None
+
+
+def is_place(tok, r) -> bool:
+    """A subject that is a place ("Ireland is estimated to need 33,000 homes"): what it counts is
+    the place's, and a city written bare is a place even when its council acts (gold/README)."""
+    return tok.pos_ == "PROPN" and (tok.ent_type_ in ("GPE", "LOC") or tok.text in r.places)
+
+
+def body_named_after(place: str, orgs) -> str | None:
+    """The one organisation of the document whose name opens with the place ("Southern Water" for
+    "Southern", "Orkney Islands Council" for "Orkney"): the place stands for it."""
+    bodies = {o.attrs.get("canonical") for o in orgs if (o.attrs.get("canonical") or "").startswith(place + " ")}
+    return bodies.pop() if len(bodies) == 1 else None

@@ -25,7 +25,9 @@ from .fact_dates import link_date, sentence_dates
 from .fact_phrases import (
     agent_after,
     antecedent_org,
+    body_named_after,
     coordinated_in,
+    is_place,
     money_source,
     of_owner,
     subject_orgs,
@@ -274,8 +276,8 @@ def link_org(fig: Candidate, span, ctx: Context, info: SentenceInfo) -> tuple[st
                         return ctx.canonical(hits[0]), "subject"
                     if _generic_plural_agents(child, r) and not _covers(child, fig):
                         return None, "group"  # "The wind co-ops allow investment from £250": many actors
-                    if _place(child, r) and not _covers(child, fig):
-                        body = _body_named_after(child.text, ctx)
+                    if is_place(child, r) and not _covers(child, fig):
+                        body = body_named_after(child.text, ctx.orgs)
                         if body:
                             return body, "place_body"  # "Orkney is to trial two ferries": Orkney Islands Council
                         return None, "place"  # "Barra is an island of 1200 population": a place's figure
@@ -423,19 +425,6 @@ def _generic_plural_agents(tok, r: FactRules) -> bool:
     if not (plural and tok.pos_ == "NOUN" and lemma(tok).lower() in r.generic_agents):
         return False
     return not any(c.lower_ in r.self_ref and c.dep_ in ("poss", "det", "nmod:poss") for c in tok.children)
-
-
-def _place(tok, r: FactRules) -> bool:
-    """A subject that is a place ("Ireland is estimated to need 33,000 homes"): what it counts is
-    the place's, and a city written bare is a place even when its council acts (gold/README)."""
-    return tok.pos_ == "PROPN" and (tok.ent_type_ in ("GPE", "LOC") or tok.text in r.places)
-
-
-def _body_named_after(place: str, ctx: Context) -> str | None:
-    """The one organisation of the document whose name opens with the place ("Southern Water" for
-    "Southern", "Orkney Islands Council" for "Orkney"): the place stands for it."""
-    bodies = {o.attrs.get("canonical") for o in ctx.orgs if (o.attrs.get("canonical") or "").startswith(place + " ")}
-    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _refers_to_self(doc: Doc, tok, r: FactRules) -> bool:
