@@ -429,3 +429,19 @@ def test_a_name_skipping_inner_words_of_one_longer_name_is_its_short_form(short,
 def test_loose_acronyms(short, long_, same):
     from pipeline.components.canonicals import abbreviates_loosely
     assert abbreviates_loosely(short, long_, {"AG", "Ltd"}) is same
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Mené par les entreprises Galvère et Duchamel, le chantier a coûté 3 millions d'euros.",
+     ["Galvère", "Duchamel"]),
+    ("en", "The charities Kelbank Trust, Orlan Aid and Merrow House received £5,000.",
+     ["Kelbank Trust", "Orlan Aid", "Merrow House"]),
+    # an acronym before "et" is a name of its own; a hyphenated word after the head stays in the name
+    ("fr", "En avril 2023, le CRECQ et Promutuel Assurance Centre-Sud ont signé une entente.",
+     ["CRECQ", "Promutuel Assurance Centre-Sud"]),
+    # a managing director after the company's name is no part of it
+    ("en", "The plastics are recovered, said Wrights Plastics MD Mike Wright.", ["Wrights Plastics"]),
+])
+def test_listed_names_hyphenated_heads_and_trailing_roles(nlps, lang, text, expected):
+    """Every name after a plural descriptor; "X et Y Centre-Sud" split at the acronym; "MD" ends the name."""
+    assert [n for n, _c in orgs(nlps[lang](text))] == expected

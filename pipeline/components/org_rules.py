@@ -50,7 +50,7 @@ class OrgRules:
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:&|of)[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
+            rf"(?<![\w#@])(?P<name>(?:{CAP_WORD}[ \u00a0](?:(?:&|of)[ \u00a0](?={CAP_WORD}))?){{1,5}}{heads}(?:-[A-ZÀ-Þ][\w'’]*)*(?:[ \u00a0]{hlinks}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0]{CAP_WORD}){{0,2}})?)(?![\w])")
         self.legal = set(d["legal_suffixes"])
         # a head and its link right before an acronym's expansion belong to the name
         self.head_link_before_re = re.compile(rf"(?<![\w])(?:{heads})[ \u00a0](?:{hlinks})[ \u00a0]?$")

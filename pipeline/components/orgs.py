@@ -251,6 +251,10 @@ def _start_after_stray_of(text: str, start: int, end: int, r: OrgRules) -> int:
     return cut + len(" of ")
 
 
+# the next name of a list after a plural descriptor: ", Y", " et Z", " and Z"
+COORDINATED_NAME = re.compile(rf"(?:,[ \u00a0]|[ \u00a0](?:et|and|&)[ \u00a0])(?P<name>{CAP_WORD}(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+
+
 def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     """"Bath and North East Somerset Council", "Southern Kings and Queens Food Bank": capitalised
     words joined by "and" before a head-final name belong to it, unless they make a complete
@@ -264,8 +268,8 @@ def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     left = m.group(1).split()
     if r.head_word_re.search(m.group(1)) or any(w in r.legal for w in left) or any(w.lower() in r.not_org for w in left):
         return start
-    if len(left) >= 3:
-        return start  # "Galway Simon Community and Cúram Centre …": three words make a name of their own
+    if len(left) >= 3 or any(len(w) >= 3 and w.isupper() and w.isalpha() for w in left):
+        return start  # "Galway Simon Community and Cúram Centre …", "le CRECQ et Promutuel …": names of their own
     start -= len(m.group(0))
     # "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust": places listed before the pair
     while (listed := LISTED_PLACE.search(text, max(0, start - 40), start)) and _is_place(listed.group(1), r.lang):
@@ -397,6 +401,12 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                     raw.append((s, e, "head_final", 3))
     for m in r.apposition_re.finditer(text):
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
+        if text[m.start():m.start("name")].rstrip().endswith(("s", "x")):
+            # "les entreprises Galère et Duchêne", "the charities X, Y and Z": every name listed
+            pos = m.end("name")
+            while (nxt := COORDINATED_NAME.match(text, pos)) is not None:
+                raw.append((nxt.start("name"), nxt.end("name"), "apposition", 2))
+                pos = nxt.end("name")
     acronyms: dict[str, tuple[int, int]] = {}
     for m in r.acronym_paren_re.finditer(text):
         acr = m.group("acr")
