@@ -61,3 +61,16 @@ def is_common_word(lang: str, word: str) -> bool:
     """`word` (lower case) is a noun, adjective or verb of the model's lemma tables: a shouted
     "GENEROUS" opening a lead is a word, not a name."""
     return _in_lemma_index(lang, word, ("noun", "adj", "verb"))
+
+
+def is_inflected_verb(lang: str, word: str) -> bool:
+    """`word` (lower case) is a conjugated or participle form of a verb in the model's lookup
+    table ("rappelons" -> rappeler, "rachetés" -> racheter): a capitalised one opening a
+    sentence is a word, not a name."""
+    lemmatizer = _LEMMATIZERS.get(lang)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_lookup"):
+        return False
+    lemmas = lookups.get_table("lemma_lookup").get(word)
+    lemmas = [lemmas] if isinstance(lemmas, str) else lemmas or []
+    return any(lem != word and lem.endswith(("er", "ir", "re")) for lem in lemmas)

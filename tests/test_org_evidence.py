@@ -389,3 +389,9 @@ def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
 def test_streets_hotels_and_public_buildings_are_sites(nlps, lang, text, bad):
     """A name ending in a street word or opening on a building word is a place, unless strong evidence says a body."""
     assert bad not in names(nlps[lang](text))
+
+
+def test_a_verb_opening_a_sentence_is_no_name(nlp_fr):
+    """"Rappelons qu'en avril …": a finite verb or participle opening a sentence is a word, whatever the model says."""
+    doc = nlp_fr("Le projet de Valmeuse avance.\nRappelons qu’en avril 2023, le CRECQ et Valmeuse ont signé une entente.")
+    assert "Rappelons" not in names(doc)

@@ -34,7 +34,7 @@ from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..textutil import alternation, one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
-from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, rules_for, trim
+from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
 POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
@@ -287,9 +287,10 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if tok is None or len(tok) == 0:
         return
     root = tok.root
+    if opens_with_verb(tok, r.lang):
+        ev.against.add("common_noun")  # "Rappelons qu'en avril …": a verb opening a sentence
     if root.head.i == root.i and len(tok) > 1:
-        # a name the parser split into two sentences' roots ("Ha - Py Energies a signé"): the
-        # word that hangs it on the clause
+        # a name the parser split into two roots ("Ha - Py Energies a signé"): the word that hangs it on the clause
         linked = [t for t in tok if t.head.i != t.i and not tok.start <= t.head.i < tok.end]
         root = linked[-1] if linked else root
     if any(t.pos_ in ("PROPN", "X") for t in tok) or not tok[0].is_sent_start and tok[0].pos_ not in FUNCTION_POS:

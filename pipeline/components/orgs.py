@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate, add_candidates, doc_text
-from ..lemmas import is_common_noun
+from ..lemmas import is_common_noun, is_inflected_verb
 from ..reader import parse_header
 from ..resources import place_names
 from ..textutil import one_edit_apart, whole_matches
@@ -194,6 +194,15 @@ def _trim_ner(ent) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+# what follows a verb that opens a sentence ("Rappelons qu'…", "Rachetés en 2019"), not a name
+VERB_FOLLOWERS = {"que", "qu'", "qu’", "en", "par", "à", "dans", "pour", "that", "by", "in"}
+def opens_with_verb(span, lang: str) -> bool:
+    """One capitalised word opening a sentence that is a verb form followed by "que", "en", "par"…"""
+    doc = span.doc
+    return len(span) == 1 and span[0].is_sent_start and span.end < len(doc) \
+        and doc[span.end].lower_ in VERB_FOLLOWERS and is_inflected_verb(lang, span[0].lower_)
+
+
 COORDINATION = re.compile(r"[ \u00a0](?:and|et)[ \u00a0](?=[A-ZÀ-Þ])")
 
 
@@ -361,6 +370,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if ent.label_ == "ORG" or (ent.label_ == "MISC" and MISC_ORG_HINT.search(ent.text)):
             if " " not in ent.text and any(ent.text == n or one_edit_apart(ent.text, n) for n in surnames):
                 continue  # "CEO Bogdan Chmielewski … and Chmielewsi said": a person's surname, misspelt or not
+            if opens_with_verb(ent, lang):
+                continue  # "Rappelons qu'en avril …", "Rachetés en 2019, …": a verb opening a sentence
             start, end = _trim_ner(ent)
             if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
                 continue  # "Professor Abhay Pandit": a person the model took for a body
