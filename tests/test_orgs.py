@@ -167,6 +167,9 @@ def test_the_canonical_is_not_the_shouted_spelling(nlp_en):
            "Le MEIE a versé 2 millions de dollars.", "ministère de l'Économie, de l'Innovation et de l'Énergie"),
     ("fr", "Trevalor Gestion internationale d'actifs gère 850 M$ pour ses clients. En 2022, la filiale TGIA a investi 3 M$.",
      "Trevalor Gestion internationale d'actifs"),
+    # plain words, but defined in parentheses for an acronym other evidence made an organisation
+    ("en", "Go North East (GNE) has officially opened its new £8.5m depot. Kevin Carr, GNE MD, said it employs 500 people.",
+     "Go North East"),
 ])
 def test_an_acronym_takes_the_expansion_the_text_spells_out(nlps, lang, text, full):
     """No parentheses needed: the words' initials, link words left out (SPEC: the fullest name)."""

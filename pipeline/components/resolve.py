@@ -74,7 +74,10 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
                     end = words[j][1]
                     break
                 j += 1
-            if end is None or not _names_a_body(text[start:end], lang):
+            # "Go North East (GNE)": defined in parentheses, the acronym's words are its name even
+            # when they are plain words, since other evidence made the acronym an organisation
+            defined = end is not None and re.match(r"[ \u00a0]*\(" + re.escape(acr) + r"\)", text[end:end + len(acr) + 4])
+            if end is None or not (defined or _names_a_body(text[start:end], lang)):
                 continue
             if not any(ch.isupper() for ch in text[start:end]):
                 # "X, société immobilière de service public (SISP)": the acronym of a kind of body
