@@ -45,6 +45,9 @@ CASES = [
     # "pounds" is money unless "of" a thing that is no money follows
     ("en", "a grant of [5,000 pounds] of funding and [20 pounds] each", [("MONEY", 5000, "GBP"), ("MONEY", 20, "GBP")]),
     ("fr", "un don de [20 livres sterling]", [("MONEY", 20, "GBP")]),
+    # a scaled amount "du gouvernement" names its payer, not what it counts: the sum's currency
+    ("fr", "un coût de [80 millions de dollars], dont [27 millions] de la Ville et [42,2 millions] du gouvernement",
+     [("MONEY", 80000000, "USD"), ("MONEY", 27000000, "USD"), ("MONEY", 42200000, "USD")]),
     # peak power and capitalised energy units
     ("fr", "la centrale produit [5'300’000 KWh] et [11,87 MWc]", [("QUANTITY", 5300000, "kWh"), ("QUANTITY", 11.87, "MW")]),
     ("en", "a [5MWp] solar array", [("QUANTITY", 5, "MW")]),
@@ -164,6 +167,9 @@ def test_figures(nlps, lang, markup, expected):
 
 
 NOT_FIGURES = [
+    # street addresses
+    ("en", "The array is located at 179 Observatory Rd. near the town."),
+    ("fr", "Le siège est situé au 12 rue de la Gare."),
     # ages, and a French fraction noun without a determiner (an adjective)
     ("en", "Among those to benefit are John, 83, and Dorothy Philips, 77, who live in Norfolk."),
     ("en", "The service benefited children aged 17 and under."),
@@ -240,6 +246,8 @@ def test_not_figures(nlps, lang, text):
     ("fr", "une tour de [53 pieds] de haut", "pied"),
     ("fr", "des ampoules de [1.000 watts]", "watt"),
     ("fr", "la banque distribue [500 livres] de nourriture", "livre"),
+    ("en", "the ferry sails at [20 knots]", "knot"),
+    ("fr", "une vitesse moyenne de [23 noeuds]", "noeud"),
     ("fr", "[4.800] ordinateurs portables", "ordinateur"),
     ("en", "[320] passenger trips", "trip"),
     ("en", "our [12,500] employees", "employee"),

@@ -62,6 +62,7 @@ class FigureRules:
         self.money_noun_re = re.compile(
             rf"(?i:\b(?:{money}))[ \u00a0]+(?:de|d['’]|of)[ \u00a0]*(?:(?i:près d['’]|près de|environ|plus de|about|nearly|almost|over|some)[ \u00a0]*)?$")
         self.time_nouns = set(d["time_nouns"])
+        self.body_nouns = set(load(lang, "facts")["body_nouns"])  # "3 millions du gouvernement": a payer
         self.scale_re = re.compile(r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]{3}))?(?P<w>" + _alt(self.scales) + ")")
         self.iso_codes = set(d["iso_codes"])
         self.glued_cur = dict(d["currency_glued_scale"])

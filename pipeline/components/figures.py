@@ -129,7 +129,9 @@ def inherit_currency(text: str, figures: list[Candidate], r: FigureRules) -> Non
             last_money = c
             continue
         counted = c.attrs.get("counted")
-        if c.label != "QUANTITY" or c.attrs.get("unit") or counted and counted not in r.time_nouns:
+        # "42,2 millions du gouvernement du Québec": what follows is who pays, not what is counted
+        from_body = counted in r.body_nouns and re.match(r"[ \u00a0]+(?:du|de la|de l['’]|des|de|from|of)\b", text[c.end:c.end + 8])
+        if c.label != "QUANTITY" or c.attrs.get("unit") or counted and counted not in r.time_nouns and not from_body:
             continue
         scaled = r.scale_re.search(text, c.start, c.end)
         if last_money is not None and c.start - last_money.end <= CURRENCY_REACH \
