@@ -385,6 +385,8 @@ def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
     ("en", "The homes, at Georgine’s Place, were built by Kelbank Builders.", "Georgine’s Place"),
     ("fr", "C’est à l’Hôtel du Département que le président a signé la convention avec Valmeuse.",
      "Hôtel du Département"),
+    ("en", "The university signed a 10-year agreement for the output of the Kelbrook Solar Farm in Wales.",
+     "Kelbrook Solar Farm"),
 ])
 def test_streets_hotels_and_public_buildings_are_sites(nlps, lang, text, bad):
     """A name ending in a street word or opening on a building word is a place, unless strong evidence says a body."""

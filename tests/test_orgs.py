@@ -448,3 +448,10 @@ def test_loose_acronyms(short, long_, same):
 def test_listed_names_hyphenated_heads_and_trailing_roles(nlps, lang, text, expected):
     """Every name after a plural descriptor; "X et Y Centre-Sud" split at the acronym; "MD" ends the name."""
     assert [n for n, _c in orgs(nlps[lang](text))] == expected
+
+
+def test_a_programme_defined_for_an_acronym_is_no_expansion(nlp_en):
+    """"Rural Energy for America Program (REAP)": a programme's name stays no organisation."""
+    doc = nlp_en("The brewery received a grant under the Rural Energy for America Program (REAP). "
+                 "REAP grants cover 50% of costs.")
+    assert "Rural Energy for America Program" not in [n for n, _c in orgs(doc)]

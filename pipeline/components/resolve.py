@@ -24,6 +24,7 @@ from .canonicals import (
     content_units,
     fold_name,
 )
+from .orgs import PROGRAMME_END
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -77,8 +78,9 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
             # "Go North East (GNE)": defined in parentheses, the acronym's words are its name even
             # when they are plain words, since other evidence made the acronym an organisation
             defined = end is not None and re.match(r"[ \u00a0]*\(" + re.escape(acr) + r"\)", text[end:end + len(acr) + 4])
-            if end is None or not (defined or _names_a_body(text[start:end], lang)):
-                continue
+            if end is None or not (defined and not PROGRAMME_END.search(text[start:end])
+                                   or _names_a_body(text[start:end], lang)):
+                continue  # "Rural Energy for America Program (REAP)": a programme, whatever the model said
             if not any(ch.isupper() for ch in text[start:end]):
                 # "X, société immobilière de service public (SISP)": the acronym of a kind of body
                 kept = [c for c in kept if not (c.label == "ORG" and text[c.start:c.end] == acr)]
