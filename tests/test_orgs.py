@@ -455,3 +455,13 @@ def test_a_programme_defined_for_an_acronym_is_no_expansion(nlp_en):
     doc = nlp_en("The brewery received a grant under the Rural Energy for America Program (REAP). "
                  "REAP grants cover 50% of costs.")
     assert "Rural Energy for America Program" not in [n for n, _c in orgs(doc)]
+
+
+def test_a_capital_article_inside_a_sentence_opens_the_name(nlp_en):
+    """"between X and The Salvation Army": a capital "The" mid-sentence is the name's; at a
+    sentence start it is an article; both mentions share one canonical."""
+    doc = nlp_en("The shop is a joint venture between St Vincent De Paul and The Salvation Army. "
+                 "The Salvation Army gave 300 parcels.")
+    found = orgs(doc)
+    assert ("The Salvation Army", "The Salvation Army") in found
+    assert ("Salvation Army", "The Salvation Army") in found

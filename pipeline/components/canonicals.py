@@ -24,8 +24,8 @@ def _core(name: str, suffixes: set[str], prefixes: frozenset[str] = frozenset(),
     words = [w for w in re.split(r"[\s,]+", name) if w]
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
-    while len(words) > 1 and words[0] in prefixes:
-        words.pop(0)
+    while len(words) > 1 and (words[0] in prefixes or words[0] == "The"):
+        words.pop(0)  # "The Salvation Army" / "Salvation Army": one name
     if variants:
         words = [variants.get(fold_name(w), w) for w in words]
     return fold_name(" ".join(words)).replace("’", "'")

@@ -256,6 +256,21 @@ def _noun_follows(doc: Doc, pos: int) -> bool:
     return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PART") or nxt.text in ("'s", "’s")
 
 
+# a capitalised article inside a sentence belongs to the name after it ("like The Cambridge",
+# "by The Community Foundation for Ireland"); at a sentence's start it is only an article
+CAPITAL_ARTICLES = {"en": re.compile(r"(?<=[^\W\d_,;:] |[,;:] )The $")}
+
+
+def keep_capital_article(text: str, orgs: list[Candidate], lang: str) -> None:
+    pattern = CAPITAL_ARTICLES.get(lang)
+    if pattern is None:
+        return
+    for o in orgs:
+        m = pattern.search(text, max(0, o.start - 8), o.start)
+        if m and not text[o.start:o.end].startswith("The "):
+            o.start = m.start()
+
+
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang)
@@ -264,6 +279,7 @@ def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     orgs = [c for c in kept if c.label == "ORG"]
     cut_department_before_title(text, orgs, lang)
     keep_brand_apostrophe(doc, text, orgs)
+    keep_capital_article(text, orgs, lang)
     assign_canonicals(text, orgs, lang, doc.user_data.get("csr_acronyms", {}))
     spans = []
     for c in kept:
