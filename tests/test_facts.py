@@ -380,6 +380,10 @@ def test_a_place_subject_owns_no_figure_unless_a_body_is_named_after_it(nlps, la
      "18,000"),
     ("fr", " date 2023-06 Valmeuse Énergie construit un parc dont la production pourra alimenter 1 630 ménages.",
      "1 630"),
+    ("fr", " date 2023-06 L'usine de Valmeuse produira 13 millions de mètres cubes, assez pour chauffer 5600 maisons.",
+     "5600"),
+    ("en", " date 2023-06 Kelbank's batteries store 10 MWh, which equates to the energy used by 1,700 homes.",
+     "1,700"),
 ])
 def test_households_a_plant_could_power_are_an_equivalence(nlps, lang, text, figure):
     """"enough energy to power", "pourra alimenter": an equivalence, no one's figure (gold/README)."""
