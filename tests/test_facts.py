@@ -389,3 +389,11 @@ def test_households_a_plant_could_power_are_an_equivalence(nlps, lang, text, fig
     """"enough energy to power", "pourra alimenter": an equivalence, no one's figure (gold/README)."""
     got = {f: o for f, o, _d in facts_of(nlps[lang], text)}
     assert figure not in got
+
+
+def test_a_source_after_an_elided_article_reports_the_world(nlp_fr):
+    """"Selon les estimations de l'ONU, … 7,8 millions de personnes": a source's figure about the world."""
+    text = (" date 2023-06 La banque Kelvalor a couru le marathon. Selon les estimations de l'ONU, le Niger "
+            "est confronté à une crise qui menace environ 7,8 millions de personnes.")
+    got = {f: o for f, o, _d in facts_of(nlp_fr, text)}
+    assert "7,8 millions" not in got

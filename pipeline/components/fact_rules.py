@@ -25,7 +25,7 @@ class FactRules:
         self.self_ref = {w.lower() for w in f["self_reference"]}
         self.places = place_names(lang)
         self.source_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}$",
+            "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}(?:[ldLD]['’])?$",
             re.IGNORECASE)
         # "la présidente de l'Assemblée Nationale": the same roles that name an employer for org evidence
         self.affiliation_re = evidence_rules(lang).employer_of_re
