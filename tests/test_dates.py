@@ -58,6 +58,8 @@ CASES = [
     ("fr", " date 2019-06-05 Depuis [Noël dernier].", ["2018-12-25"]),
     # counted back from the header; weeks have no value form
     ("en", " date 2022-07-15 A leader [200 years ago], it opened [two years ago] and [three weeks ago].", ["1822", "2020", None]),
+    # a qualifier before the count stays in the span, as "il y a presque 10 ans" does
+    ("en", " date 2016-05 It began the strategy [more than three years ago].", ["2013"]),
     ("fr", " date 2020-01-03 [Il y a presque 10 ans], puis [il y a deux mois].", ["2010", "2019-11"]),
     # weeks and seasons: DATEs with no value form
     ("en", " date 2021-11-03 [Last week] it grew; due to open [this fall].", [None, None]),
