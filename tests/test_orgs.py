@@ -465,3 +465,9 @@ def test_a_capital_article_inside_a_sentence_opens_the_name(nlp_en):
     found = orgs(doc)
     assert ("The Salvation Army", "The Salvation Army") in found
     assert ("Salvation Army", "The Salvation Army") in found
+
+
+def test_a_date_with_a_month_is_no_name(nlp_en):
+    """"Last Friday 24th March, CHI won …": a weekday or month word with a day number is a date."""
+    doc = nlp_en(" date 2023-03-29 Last Friday 24th March, Kelbank Housing won an award.")
+    assert not [n for n, _c in orgs(doc) if "March" in n]

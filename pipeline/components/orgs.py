@@ -109,6 +109,8 @@ def is_valid(name: str, r: OrgRules) -> bool:
         return False  # "Charity of the Year Programme": a programme even after a body's head
     if "\n" in name:
         return False
+    if any(ch.isdigit() for ch in name) and any(w.lower().strip(".,") in r.date_words for w in name.split()[1:]):
+        return False  # "Last Friday 24th March": a date
     return True
 
 
