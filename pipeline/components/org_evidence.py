@@ -311,8 +311,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         while k >= 0 and hops < 2 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in r.descriptors:
             k -= 1
             hops += 1
-        if k >= 0 and doc[k].text in r.descriptors:
-            ev.support.add("apposition")
+        if k >= 0 and doc[k].text in r.descriptors and not r.site_before_re.search(text, max(0, start - 30), start):
+            ev.support.add("apposition")  # not "au centre commercial Docks": a site
         elif k >= 0 and descriptor_with_complement(doc, k, r):
             ev.support.add("apposition")  # "la fédération de l’industrie technologique Agoria"
         prev = doc[tok.start - 1]

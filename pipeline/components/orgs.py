@@ -413,6 +413,8 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 if " " in text[s:e]:
                     raw.append((s, e, "head_final", 3))
     for m in r.apposition_re.finditer(text):
+        if r.site_descriptor_re.search(text, m.start(), m.start("name")):
+            continue  # "au centre commercial Docks": a site
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
         if text[m.start():m.start("name")].rstrip().endswith(("s", "x")):
             # "les entreprises Galère et Duchêne", "the charities X, Y and Z": every name listed
