@@ -387,8 +387,8 @@ def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
      "Hôtel du Département"),
     ("en", "The university signed a 10-year agreement for the output of the Kelbrook Solar Farm in Wales.",
      "Kelbrook Solar Farm"),
-    ("fr", "Le réseau chauffe le Palais royal ainsi que le centre commercial Dockside. La société Valmeuse a investi.",
-     "Dockside"),
+    ("fr", "Le réseau chauffe le Palais royal ainsi que le centre commercial Docks. La société Valmeuse a investi.",
+     "Docks"),
 ])
 def test_streets_hotels_and_public_buildings_are_sites(nlps, lang, text, bad):
     """A name ending in a street word or opening on a building word is a place, unless strong evidence says a body."""
