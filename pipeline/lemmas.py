@@ -40,14 +40,18 @@ def lemma(tok) -> str:
     return tok.lemma_
 
 
+def _lookup_table(lang: str, name: str):
+    """The model lemmatizer's lookup table `name` ("lemma_index", "lemma_lookup"), or None."""
+    lookups = getattr(_LEMMATIZERS.get(lang), "lookups", None)
+    return lookups.get_table(name) if lookups is not None and lookups.has_table(name) else None
+
+
 def _in_lemma_index(lang: str, word: str, parts: tuple[str, ...]) -> bool:
     """`word` (lower case, or with a plural s/x) is listed under one of `parts` in the model's
     lemma tables; False when the model has none."""
-    lemmatizer = _LEMMATIZERS.get(lang)
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
+    index = _lookup_table(lang, "lemma_index")
+    if index is None:
         return False
-    index = lookups.get_table("lemma_index")
     return any(word in forms or word.rstrip("sx") in forms for pos in parts if (forms := index.get(pos)))
 
 
@@ -67,10 +71,9 @@ def is_inflected_verb(lang: str, word: str) -> bool:
     """`word` (lower case) is a conjugated or participle form of a verb in the model's lookup
     table ("rappelons" -> rappeler, "rachetés" -> racheter): a capitalised one opening a
     sentence is a word, not a name."""
-    lemmatizer = _LEMMATIZERS.get(lang)
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_lookup"):
+    table = _lookup_table(lang, "lemma_lookup")
+    if table is None:
         return False
-    lemmas = lookups.get_table("lemma_lookup").get(word)
+    lemmas = table.get(word)
     lemmas = [lemmas] if isinstance(lemmas, str) else lemmas or []
     return any(lem != word and lem.endswith(("er", "ir", "re")) for lem in lemmas)

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..resources import LANGS, load, place_names
 from ..textutil import alternation
-from .orgs import CAP_WORD, employer_title_link
+from .orgs import CAP_WORD, employer_title_link, rules_for
 
 
 class EvidenceRules:
@@ -46,7 +46,7 @@ class EvidenceRules:
         self.portfolio_re = orgs["portfolio_before"] and re.compile(orgs["portfolio_before"])
         desc = sorted(set(orgs["descriptors"]), key=len, reverse=True)
         self.descriptors = set(desc)
-        self.site_before_re = re.compile(rf"(?i:{alternation(orgs['site_descriptors'])})[ \u00a0]+$")
+        self.site_before_re = rules_for(lang).site_before_re  # the pattern the org rules use
         # "Les deux autres associations, CausE et F.A.B." (not "quatre départements : Charente, …")
         listed = [w for w in desc if w.lower() not in self.geo and w.lower() not in ("département", "department")]
         self.list_after_re = re.compile(rf"(?i:\b(?:{alternation(listed)})s)[ \u00a0]*[,:][ \u00a0]*$")

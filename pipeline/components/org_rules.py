@@ -68,7 +68,8 @@ class OrgRules:
         self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:[ \u00a0]\d{2,3})?)\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
         self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
-        self.site_descriptor_re = re.compile(rf"(?i:{_alt(d['site_descriptors'])})")
+        # "au centre commercial Docks": a name right after these words is a site
+        self.site_before_re = re.compile(rf"(?i:{_alt(d['site_descriptors'])})[ \u00a0]+$")
         forms = {f for a in d["articles"] for f in (a, a.capitalize())}
         elided = [f for f in forms if f.endswith(("'", "’"))]
         spaced = [f for f in forms if f not in elided]

@@ -198,6 +198,8 @@ def _trim_ner(ent) -> tuple[int, int]:
 
 # what follows a verb that opens a sentence ("Rappelons qu'…", "Rachetés en 2019"), not a name
 VERB_FOLLOWERS = {"que", "qu'", "qu’", "en", "par", "à", "dans", "pour", "that", "by", "in"}
+
+
 def opens_with_verb(span, lang: str) -> bool:
     """One capitalised word opening a sentence that is a verb form followed by "que", "en", "par"…"""
     doc = span.doc
@@ -413,7 +415,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 if " " in text[s:e]:
                     raw.append((s, e, "head_final", 3))
     for m in r.apposition_re.finditer(text):
-        if r.site_descriptor_re.search(text, m.start(), m.start("name")):
+        if r.site_before_re.search(text, m.start(), m.start("name")):
             continue  # "au centre commercial Docks": a site
         raw.append((m.start("name"), m.end("name"), "apposition", 2))
         if text[m.start():m.start("name")].rstrip().endswith(("s", "x")):
