@@ -397,3 +397,20 @@ def test_a_source_after_an_elided_article_reports_the_world(nlp_fr):
             "est confronté à une crise qui menace environ 7,8 millions de personnes.")
     got = {f: o for f, o, _d in facts_of(nlp_fr, text)}
     assert "7,8 millions" not in got
+
+
+@pytest.mark.parametrize("lang,text,figure,org", [
+    ("en", " date 2021-11 The University of East London sent volunteers to local charities. Richard House Hospice "
+           "opened in 2000. It supports around 300 families.", "300", "Richard House Hospice"),
+    ("fr", " date 2021-01 Le groupe Engie signe un contrat. La coopérative Solvéo Énergie développe le solaire. "
+           "Elle veut installer 48 MWc d'ici cinq ans.", "48 MWc", "Solvéo Énergie"),
+])
+def test_a_subject_pronoun_carries_on_the_subject_of_the_sentence_before(nlps, lang, text, figure, org):
+    found = links_of(nlps[lang], text)
+    assert found[figure] == (org, {"org": "subject_reference", "date": found[figure][1]["date"]})
+
+
+def test_a_subject_pronoun_after_a_sentence_without_an_organisation_subject_means_the_main_one(nlp_en):
+    text = (" date 2021-11 Tesco opened a store. Tesco thanked Oxfam. The weather was mild. "
+            "It supports around 300 families.")
+    assert links_of(nlp_en, text)["300"][0] == "Tesco"

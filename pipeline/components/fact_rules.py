@@ -23,6 +23,7 @@ class FactRules:
         f = load(lang, "facts")
         d = load(lang, "dates")
         self.self_ref = {w.lower() for w in f["self_reference"]}
+        self.carried_pronouns = {w.lower() for w in f["carried_pronouns"]}
         self.places = place_names(lang)
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}(?:[ldLD]['’])?$",

@@ -101,6 +101,23 @@ class Context:
                     return self.canonical(o)
         return None
 
+    def carried_subject(self, sent) -> str | None:
+        """'Richard House … is a children's hospice. It supports around 300 families': a subject
+        pronoun carries on the organisation that is the subject of the sentence before (or of the
+        one before that, through another pronoun subject)."""
+        for _ in range(CARRY_BACK):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            local = [o for o in self.orgs_between(sent.start_char, sent.end_char) if o.end <= sent.end_char]
+            subj = _subject_of_sentence(sent, local, self.text, self.r)
+            if subj is not None:
+                return self.canonical(subj)
+            if not any(t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT" and t.lower_ in self.r.carried_pronouns
+                       for t in sent):
+                return None
+        return None
+
     def named_by_head(self, head: str, before: int) -> str | None:
         """'the alliance' -> the last organisation whose name contains 'Alliance'."""
         head = head.lower()
@@ -156,6 +173,10 @@ class Context:
         low = tok.lower_
         if low in FIRST_PERSON:
             return self.speaker_org(fig.start) or self.main
+        if low in self.r.carried_pronouns and tok.dep_.startswith("nsubj"):
+            carried = self.carried_subject(tok.sent)
+            if carried:
+                return carried
         if tok.dep_ in ("det", "poss", "nmod:poss") and tok.pos_ != "NOUN":
             owner = _clause_subject(tok)  # "La laiterie a réduit ses consommations": "ses" is the dairy's
             if owner is not None and owner.pos_ == "NOUN" and owner.left_edge.lower_ in DEFINITE:
@@ -187,6 +208,7 @@ def _clause_subject(tok):
     return None
 
 
+CARRY_BACK = 2  # sentences a pronoun subject looks back through
 FIRST_PERSON = {"we", "our", "us", "nous", "notre", "nos"}
 FIRST_PERSON_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(FIRST_PERSON)) + r")\b")
 DEFINITE = {"the", "le", "la", "l'", "l’", "les", "this", "ce", "cette"}

@@ -1,7 +1,9 @@
 """Line breaks end sentences: press texts put headings, paragraphs and quotes on
 their own lines, and the parser otherwise runs sentences across them. A single break
 inside a sentence (a word in lower case after a line that ends without punctuation)
-is a text wrapped at a fixed width, not a boundary."""
+is a text wrapped at a fixed width, not a boundary. And no sentence starts right after
+a word on the same line: the French parser otherwise cuts "La coopérative Solvéo |
+Énergie développe …" before a capital, which loses the clause's subject."""
 from __future__ import annotations
 
 import bisect
@@ -27,4 +29,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         i = bisect.bisect_left(starts, m.end())
         if 0 < i < len(starts) and starts[i] == m.end():
             doc[i].is_sent_start = True
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if doc[i].is_sent_start is None and prev.text[-1:].isalnum() and "\n" not in prev.whitespace_ + doc[i].text:
+            doc[i].is_sent_start = False
     return doc
