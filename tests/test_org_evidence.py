@@ -399,3 +399,30 @@ def test_a_verb_opening_a_sentence_is_no_name(nlp_fr):
     """"Rappelons qu'en avril …": a finite verb or participle opening a sentence is a word, whatever the model says."""
     doc = nlp_fr("Le projet de Valmeuse avance.\nRappelons qu’en avril 2023, le CRECQ et Valmeuse ont signé une entente.")
     assert "Rappelons" not in names(doc)
+
+
+# programmes, policies, technical terms and funds money passes through are no bodies
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The council joined the Greener Streets for All initiative. Last year the Greener Streets for All "
+           "initiative planted 400 trees.", "Greener Streets for All"),
+    ("en", "The plant runs on Combined Heat and Power (CHP) engines. The CHP engines produce 4 MW.", "CHP"),
+    ("fr", "Les bus roulent au GNC (gaz naturel comprimé). Le GNC réduit les émissions de 20 %.", "GNC"),
+    ("fr", "Le projet est soutenu dans le cadre du programme Horizon Vert Wallonie, qui finance 30 communes.",
+     "Horizon Vert Wallonie"),
+    ("en", "The town will pay $282,000, which will be allocated from the Harbour Reserve Fund.", "Harbour Reserve Fund"),
+    ("fr", "Le MERN verse 2 M$ par l'entremise du Fonds d'électrification et de changements climatiques.",
+     "Fonds d'électrification et de changements climatiques"),
+])
+def test_programmes_terms_and_channel_funds_are_not_organisations(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a fund that acts is a body: "the X Fund invests"
+    ("fr", "Le Fonds de solidarité des travailleurs du Brivallo investit 4 M$ dans l'usine.",
+     "Fonds de solidarité des travailleurs du Brivallo"),
+    # an acronym defined in capitals may name a body: a definition in capitals says nothing
+    ("en", "The Capital Harbour District (CHD) approved the plan. The CHD will spend $2m.", "CHD"),
+])
+def test_acting_funds_and_capitalised_definitions_stay_organisations(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))

@@ -34,6 +34,7 @@ from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..textutil import alternation, one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
+from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -66,6 +67,7 @@ class Evidence:
     ner_person: int = 0
     ner_place: int = 0
     against: set[str] = field(default_factory=set)
+    programme: int = 0  # mentions next to a programme noun ("the Housing for All initiative")
 
 
 def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
@@ -185,6 +187,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.mentions = own
         for start, end in ev.mentions:
             _read_mention(doc, text, start, end, ev, ents, r, header_end)
+        if ev.mentions and ev.programme >= len(ev.mentions):
+            ev.against.add("programme")  # "du plan France Relance", "Green Public Procurement (GPP) policy"
         if ev.mentions and all(_owned(text, ms, r) for ms, _me in ev.mentions):
             ev.against.add("owned")  # "FCM's Green Municipal Fund", "Sobeys’ Second Harvest": a programme
         # title case capitalises every word: "Contract Awarded for Ireland’s First …"
@@ -226,6 +230,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
                 for p in person_names):
             ev.against.add("person")  # "Bogdan Chmielewski … Chmielewsi said": the surname, misspelt or not
+    for name in plain_terms(text, names):
+        names[name].against.add("term")  # "Combined Heat and Power (CHP)", "le GNL (gaz naturel liquéfié)"
     return names
 
 
@@ -287,6 +293,7 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
     if tok is None or len(tok) == 0:
         return
     root = tok.root
+    ev.programme += in_programme_context(tok, r.lang)
     if opens_with_verb(tok, r.lang):
         ev.against.add("common_noun")  # "Rappelons qu'en avril …": a verb opening a sentence
     if root.head.i == root.i and len(tok) > 1:
@@ -355,8 +362,8 @@ def decide(ev: Evidence) -> str | None:
     # "Cabinet", "State" are words; "Booths" acting with no determiner, mid-sentence, is a name
     if "common_noun" in ev.against and not strong and not (ev.bare_inside and ev.support & {"subject_verb"}):
         return None
-    if "owned" in ev.against and not strong:
-        return None
+    if ev.against & {"owned", "term"} and not strong or "programme" in ev.against and not ev.support:
+        return None  # an owned programme, a term the text spells out in lower case; a programme unless more says a body
     if "facility" in ev.against and not (strong or ev.support & {"subject_verb"}):
         return None
     # "l’entrepôt de X à Bascharage": only the model, and every mention after "à", "in"
@@ -463,7 +470,7 @@ def apply_evidence(doc: Doc, lang: str) -> None:
         vetoed.discard(name)
     text = doc_text(doc)
     # an owned programme is no organisation whichever rule found it, nor is its acronym
-    not_bodies = {n for n in vetoed if "owned" in names[n].against}
+    not_bodies = {n for n in vetoed if "owned" in names[n].against} | doc.user_data.get("csr_channels", set())
     not_bodies |= {acr for acr, full in doc.user_data.get("csr_acronyms", {}).items() if full in not_bodies}
     keep = [c for c in cands if not (c.label == "ORG" and (
         text[c.start:c.end] in not_bodies and c.rule not in ("orgs:gazetteer", "orgs:legal_suffix")

@@ -88,6 +88,9 @@ class OrgRules:
         self.leading_quantifier_re = re.compile(rf"(?:{_alt(d['leading_quantifiers'])})[ \u00a0]+(?=[A-ZÀ-Þ])")
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
+        funds = "|".join(re.escape(h) for h in d["fund_heads"])
+        self.fund_re = re.compile(rf"^(?:{funds})\b|\b(?:{funds})$")
+        self.channel_before_re = re.compile(d["channel_before"])
         self.lower_links = set(d.get("lower_case_name_links", []))  # a language may name bodies in title case only
         self.single_heads = {h for h in d["named_heads"] if " " not in h and h[:1].isupper()}
         self.descriptors = {w.lower() for w in d["descriptors"]}

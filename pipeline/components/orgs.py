@@ -434,11 +434,16 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 continue  # "Building Energy Rating (BER)" defines a term, not an organisation
             acronyms[acr] = (full_s, full_e)
             raw.append((full_s, full_e, "acronym_definition", 4))
-    for acr in acronyms:
+    for acr, (full_s, full_e) in acronyms.items():
+        if _money_channel(text, text[full_s:full_e], r):
+            continue  # "through the Zero Emission Transit Fund (ZETF) … through the ZETF"
         for start, end in whole_matches(text, acr, not_after="#@"):
             raw.append((start, end, "acronym", 4))
     out = []
     headlines = headline_lines(text, header_end)
+    # a fund money only passes through, and whatever the other rules found inside it ("Européen")
+    channels = [(start, end) for start, end, rule, _prio in raw
+                if rule != "gazetteer" and _money_channel(text, text[start:end], r)]
     for start, end, rule, prio in raw:
         if end <= header_end:
             continue
@@ -456,9 +461,20 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             continue
         if rule == "gazetteer" and _names_a_person(doc, text, start, end):
             continue  # "Dorothy Philips", "Mr Philips": a surname, not the company
+        if rule != "gazetteer" and any(s < end and start < e for s, e in channels):
+            continue
         out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
     doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}
+    channel_names = {text[s:e] for s, e in channels}
+    doc.user_data["csr_channels"] = channel_names | {acr for acr, (s, e) in acronyms.items() if text[s:e] in channel_names}
     return out
+
+
+def _money_channel(text: str, name: str, r: OrgRules) -> bool:
+    """"allocated from the Parking Reserve Fund", "par l'entremise du Fonds du leadership": a
+    fund that money only passes through, at every mention, is a programme, not a body."""
+    return bool(r.fund_re.search(name)) and all(
+        r.channel_before_re.search(text, max(0, s - 60), s) for s, _e in whole_matches(text, name))
 
 
 @Language.factory("csr_orgs", default_config={})
