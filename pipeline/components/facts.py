@@ -110,9 +110,12 @@ class Context:
                 return None
             sent = self.doc[sent.start - 1].sent
             local = [o for o in self.orgs_between(sent.start_char, sent.end_char) if o.end <= sent.end_char]
-            subj = _subject_of_sentence(sent, local, self.text, self.r)
-            if subj is not None:
-                return self.canonical(subj)
+            subj = next((t for t in sent if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"), None)
+            named = _org_at(local, subj.idx, subj.idx + len(subj)) if subj is not None else None
+            if named is None and subj is not None and lemma(subj).lower() in self.r.org_kinds:
+                named = next(iter(subtree_orgs(subj, local)), None)  # "La coopérative Solvéo Énergie développe …"
+            if named is not None:
+                return self.canonical(named)  # not "Quarante panneaux de la société X ornent le toit. Ils …"
             if not any(t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT" and t.lower_ in self.r.carried_pronouns
                        for t in sent):
                 return None
