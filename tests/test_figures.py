@@ -308,3 +308,18 @@ def test_an_amount_before_a_preposition_counts_nothing(nlp_fr):
     doc = nlp_fr("Un total de 250 millions à la société, sans autre précision.")
     fig = next(c for c in doc._.csr_entities if c.label == "QUANTITY")
     assert fig.attrs.get("counted") is None
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The brewery saves 5 680 litres of beer a year.", "5 680 litres", 5680),
+    ("The grant is worth € 11 227 (£ 9 845).", "€ 11 227", 11227),
+])
+def test_english_space_grouped_thousands_are_one_number(nlp_en, text, span, value):
+    doc = nlp_en(text)
+    found = {doc.text[c.start:c.end]: c.attrs.get("value") for c in doc._.csr_entities}
+    assert found.get(span) == value
+
+
+def test_a_year_then_a_count_are_not_grouped(nlp_en):
+    doc = nlp_en("In 2019 250 people came.")
+    assert "2019 250" not in {doc.text[c.start:c.end] for c in doc._.csr_entities}

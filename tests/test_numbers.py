@@ -6,6 +6,8 @@ from pipeline.normalize.numbers import parse_number, tidy
 
 @pytest.mark.parametrize("text,lang,value", [
     ("1.131.110", "fr", 1131110), ("160.000", "fr", 160000), ("1 500", "fr", 1500),
+    # English written with space-grouped thousands, as in European-trained copy
+    ("5 680", "en", 5680), ("11\u00a0227", "en", 11227), ("1 250 000", "en", 1250000), ("2 500.5", "en", 2500.5),
     ("1\u00a0500", "fr", 1500), ("1\u202f500", "fr", 1500), ("2,5", "fr", 2.5),
     ("40'000", "fr", 40000), ("40’000", "fr", 40000), ("1.234,5", "fr", 1234.5),
     ("12 400,75", "fr", 12400.75), ("1.5", "fr", 1.5), ("-30", "fr", -30), ("0,3", "fr", 0.3),

@@ -20,7 +20,8 @@ def digit_pattern(lang: str) -> str:
     """Regex (no groups) for one number written in digits in `lang`."""
     dec = re.escape(DECIMAL_SEPARATOR.get(lang, "."))
     if lang == "en":
-        grouped = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        # thousands grouped by commas, or by spaces as European-trained writers do ("5 680 litres")
+        grouped = r"\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?![\d,]))(?:\.\d+)?"
         plain = r"\d+(?:\.\d+)?"
         # decimals with a comma ("1,5") also occur in English text from Europe;
         # a bare decimal part (".08") is how prices and rates are often written
@@ -35,7 +36,7 @@ def parse_number(text: str, lang: str) -> float | None:
 
     French: '.', spaces and apostrophes group thousands, ',' is the decimal
     mark; a '.' followed by one or two digits is read as a decimal mark
-    ("1.5 million" happens in Belgian press). English: ',' groups, '.' is
+    ("1.5 million" happens in Belgian press). English: ',' (or a space) groups, '.' is
     the decimal mark, and a lone ',' followed by one or two digits is a
     decimal comma.
     """
@@ -49,8 +50,8 @@ def parse_number(text: str, lang: str) -> float | None:
     if not s or not s[0].isdigit():
         return None
     if lang == "en":
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
-            s = s.replace(",", "")
+        if re.fullmatch(r"\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:\.\d+)?", s):
+            s = re.sub(r"[, \u00a0\u202f]", "", s)
         elif re.fullmatch(r"\d+,\d{1,2}", s):
             s = s.replace(",", ".")
         elif not re.fullmatch(r"\d+(?:\.\d+)?", s):
