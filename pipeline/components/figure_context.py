@@ -110,7 +110,10 @@ def rejected(text: str, start: int, end: int, r: FigureRules, header_end: int, *
         return True
     if r.duration_re.match(text, end) and not r.unit_bare_re.match(text, end):
         return True
-    return False
+    other = r.range_then_word_re.match(text, end)
+    if other and r.duration_re.match(text, other.end()) and not r.unit_bare_re.match(text, other.end()):
+        return True  # "trois à quatre mois", "six ou sept ans"
+    return bool(r.duration_or_re.search(text, max(0, start - 30), start))  # "the next month or two"
 
 
 def is_year(text: str, fig: Figure) -> bool:
