@@ -471,3 +471,26 @@ def test_a_date_with_a_month_is_no_name(nlp_en):
     """"Last Friday 24th March, CHI won …": a weekday or month word with a day number is a date."""
     doc = nlp_en(" date 2023-03-29 Last Friday 24th March, Kelbank Housing won an award.")
     assert not [n for n, _c in orgs(doc) if "March" in n]
+
+
+@pytest.mark.parametrize("text,names", [
+    # two names read as one, when the text also names one of them alone
+    ("Brivallo Energy and Corvane Renewables built the farm. Brivallo Energy owns 60 % of it.",
+     {"Brivallo Energy", "Corvane Renewables"}),
+])
+def test_joined_names_split_when_one_is_named_alone(nlp_en, text, names):
+    doc = nlp_en(text)
+    found = {doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"}
+    assert names <= found
+
+
+def test_a_joined_name_stays_whole_when_neither_side_is_named_alone(nlp_en):
+    doc = nlp_en("Highlands and Islands Enterprise (HIE) gave £2m. HIE said the fund grows.")
+    found = {doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"}
+    assert "Highlands and Islands Enterprise" in found
+
+
+def test_an_acronym_expansion_leaves_the_possessive_out(nlp_en):
+    doc = nlp_en("Staff raised £5,000 for Queen Elizabeth Hospital Birmingham’s (QEHB) charity. QEHB thanked them.")
+    found = {doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"}
+    assert "Queen Elizabeth Hospital Birmingham" in found

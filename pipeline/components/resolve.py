@@ -85,6 +85,8 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
                 # "X, société immobilière de service public (SISP)": the acronym of a kind of body
                 kept = [c for c in kept if not (c.label == "ORG" and text[c.start:c.end] == acr)]
                 break
+            if re.search(r"['’]s$", text[start:end]):
+                end -= 2  # "Queen Elizabeth Hospital Birmingham’s (QEHB) charity": the name, not its possessive
             found = Candidate(start, end, "ORG", "orgs:acronym_expansion", {}, priority=3)
             clash = [c for c in kept if c.overlaps(found)]
             if all(c.label == "ORG" and found.start <= c.start and c.end <= found.end for c in clash):
@@ -271,9 +273,31 @@ def keep_capital_article(text: str, orgs: list[Candidate], lang: str) -> None:
             o.start = m.start()
 
 
+JOINED = re.compile(r"[ \u00a0](?:and|et)[ \u00a0](?=[A-ZÀ-Þ])")  # "&" is more often inside one name
+
+
+def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """"ILOS Energy and Soleire Renewables", "Sutter Health and Sutter Amador Hospital": two
+    names read as one, when the text also names one of them alone."""
+    alone = {text[c.start:c.end] for c in kept if c.label == "ORG"}
+    out = []
+    for c in kept:
+        m = JOINED.search(text, c.start, c.end) if c.label == "ORG" and c.rule != "orgs:gazetteer" else None
+        left, right = (text[c.start:m.start()], text[m.end():c.end]) if m else ("", "")
+        # both named alone; or one, and both sides have two words ("Highlands and Islands Enterprise" stays)
+        if m and (left in alone and right in alone
+                  or (left in alone or right in alone) and " " in left.strip() and " " in right.strip()):
+            out.append(Candidate(c.start, m.start(), "ORG", c.rule, dict(c.attrs), priority=c.priority))
+            out.append(Candidate(m.end(), c.end, "ORG", c.rule, dict(c.attrs), priority=c.priority))
+        else:
+            out.append(c)
+    return out
+
+
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang)
+    kept = split_joined_names(text, kept)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
