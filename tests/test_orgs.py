@@ -494,3 +494,15 @@ def test_an_acronym_expansion_leaves_the_possessive_out(nlp_en):
     doc = nlp_en("Staff raised £5,000 for Queen Elizabeth Hospital Birmingham’s (QEHB) charity. QEHB thanked them.")
     found = {doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"}
     assert "Queen Elizabeth Hospital Birmingham" in found
+
+
+@pytest.mark.parametrize("lang,text,bad_at", [
+    # a recognised name is not propagated into a person's name or a site's name
+    ("en", "Medebridge Energy signed a deal. The Medebridge Solar Farm in Essex opened in 2024.", "Medebridge Solar"),
+    ("fr", "La boulangerie Hofmann a investi 30 000 francs. « Le four tourne », précise Olivier Hofmann.", "Olivier Hofmann"),
+])
+def test_names_are_not_propagated_into_sites_or_persons(nlps, lang, text, bad_at):
+    doc = nlps[lang](text)
+    pos = text.index(bad_at)
+    assert not any(c.label == "ORG" and c.rule == "orgs:propagated" and pos <= c.start < pos + len(bad_at)
+                   for c in doc._.csr_entities)

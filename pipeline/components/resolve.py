@@ -24,6 +24,7 @@ from .canonicals import (
     content_units,
     fold_name,
 )
+from .evidence_rules import evidence_rules
 from .orgs import PROGRAMME_END
 
 
@@ -122,7 +123,8 @@ def _body_heads(lang: str) -> frozenset[str]:
 EXPANSION_TEXT = re.compile(r"[\w’'\-]+(?:,?[ \u00a0][\w’'\-]+)*")
 
 
-def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
+def propagate_names(text: str, kept: list[Candidate], lang: str,
+                    persons: list[tuple[int, int]] = ()) -> list[Candidate]:
     """A name recognised once is an organisation wherever else it is written.
 
     The model often tags a name in one sentence and misses it in the next; the
@@ -148,11 +150,27 @@ def propagate_names(text: str, kept: list[Candidate], lang: str) -> list[Candida
         if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower()):
             continue
         for start, end in whole_matches(text, name, not_after="#@"):
-            if taken.overlaps(start, end):
-                continue
+            if taken.overlaps(start, end) or any(ps < start and end == pe and FIRST_NAMES.fullmatch(text, ps, start) for ps, pe in persons) \
+                    or _names_a_site(text, start, end, lang):
+                continue  # "Olivier Hofmann", "the Medebridge Solar Farm": a person's or a site's name
             added.append(Candidate(start, end, "ORG", "orgs:propagated", {}, priority=1))
             taken.add(start, end)
     return sorted(kept + added, key=lambda c: c.start)
+
+
+FIRST_NAMES = re.compile(r"(?:[A-ZÀ-Þ][\w\-]*\.?[ \u00a0]+)+")  # "Olivier ", "M. ": before a surname
+
+
+def _names_a_site(text: str, start: int, end: int, lang: str) -> bool:
+    """The name with the word or two after it ("Medebridge Solar Farm") or before it ("Parc
+    éolien de X") is a site's name by the evidence rules' facility pattern."""
+    facility = evidence_rules(lang).facility_name
+    if facility is None:
+        return False
+    after = re.match(r"(?:[ \u00a0][\w'’\-]+){1,2}", text[end:end + 40])
+    before = re.search(r"(?:[\w'’\-]+[ \u00a0]){1,3}$", text[max(0, start - 40):start])
+    return bool(after and facility.search(text[start:end + after.end()].title())
+                or before and facility.search(text[start - len(before.group(0)):end]))
 
 
 def extend_with_designators(text: str, kept: list[Candidate], lang: str) -> None:
@@ -296,7 +314,8 @@ def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
 
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
-    kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang)
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1]
+    kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang, persons)
     kept = split_joined_names(text, kept)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
