@@ -29,7 +29,15 @@ def tuned_ner(lang: str) -> Path | None:
     if os.environ.get(BASE_NER_ENV) == "1":
         return None
     root = os.environ.get(NER_DIR_ENV)
-    path = Path(root) / lang / "ner" if root else Path(__file__).parent / "models" / lang / "ner"
+    if root:
+        path = Path(root) / lang / "ner"
+        if path.is_dir():
+            return path
+        if not any(Path(root).glob("*/ner")):
+            # an experiment that points at a wrong folder must fail, not quietly run the model's own NER
+            raise FileNotFoundError(f"{NER_DIR_ENV}={root} holds no <lang>/ner folder (expected {path})")
+        return None  # a tuned NER for another language only: this one keeps the model's own
+    path = Path(__file__).parent / "models" / lang / "ner"
     return path if path.is_dir() else None
 
 

@@ -57,3 +57,15 @@ def test_training_examples_take_gold_orgs_and_replay_other_labels(train_module, 
         assert (not_org, "ORG") not in ents
     predicted = {(e.text, e.label_) for e in base(text).ents if e.label_ != "ORG"}
     assert predicted <= ents  # persons, places and dates are kept as the model had them
+
+
+def test_an_experiment_ner_folder_without_a_language_folder_fails_loudly(monkeypatch, tmp_path):
+    """CSR_NER_DIR=<dir> expects <dir>/<lang>/ner; pointing it at the ner folder itself once ran
+    the model's own NER without a word (README, ninth round)."""
+    (tmp_path / "model").write_text("")
+    monkeypatch.setenv("CSR_NER_DIR", str(tmp_path))
+    with pytest.raises(FileNotFoundError):
+        tuned_ner("en")
+    (tmp_path / "en" / "ner").mkdir(parents=True)
+    assert tuned_ner("en") == tmp_path / "en" / "ner"
+    assert tuned_ner("fr") is None  # a tuned NER for English only: French keeps the model's own
