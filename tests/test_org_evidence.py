@@ -426,3 +426,8 @@ def test_programmes_terms_and_channel_funds_are_not_organisations(nlps, lang, te
 ])
 def test_acting_funds_and_capitalised_definitions_stay_organisations(nlps, lang, text, name):
     assert name in names(nlps[lang](text))
+
+
+def test_a_lower_case_body_before_a_name_of_several_words(nlp_fr):
+    doc = nlp_fr("La communauté de communes Val de Brenne et d'Aulnay a construit le centre de tri en 1999.")
+    assert "communauté de communes Val de Brenne et d'Aulnay" in names(doc)

@@ -31,7 +31,10 @@ class EvidenceRules:
         self.body_re = re.compile(
             rf"(?<![\w])(?:{bodies})[ \u00a0](?:de la|des|de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
         direct = alternation(d["lower_case_bodies_before_name"])  # "la région Normandie"
-        self.body_direct_re = re.compile(rf"(?<![\w])(?:{direct})[ \u00a0]{CAP_WORD}(?:-{CAP_WORD})*")
+        # "la communauté de communes Val de Canche et d'Authie", "la région Normandie" (not "… et Bpifrance")
+        self.body_direct_re = re.compile(
+            rf"(?<![\w])(?:{direct})[ \u00a0]{CAP_WORD}(?:-{CAP_WORD})*"
+            rf"(?:[ \u00a0](?:(?:de la|de|du|des|et d['’]|d['’])[ \u00a0]?)?{CAP_WORD}(?:-{CAP_WORD})*)*")
         self.beneficiary_re = re.compile(d["beneficiary_before"], re.IGNORECASE)
         self.staff_after_re = re.compile(rf"^[ \u00a0]+(?:{alternation(d['staff_after'])})\b")
         self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
