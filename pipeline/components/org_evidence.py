@@ -32,8 +32,9 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
-from ..textutil import alternation, one_edit_apart, whole_matches
+from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
+from .org_second_pass import second_pass
 from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
@@ -375,48 +376,7 @@ def decide(ev: Evidence) -> str | None:
     return None
 
 
-HARD_VETO = {"formula", "title", "unit", "place", "kind"}
 SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shouted words ("CLEF", "PACT")
-# the second pass reads a name from its neighbours only; a building stays what it is
-SECOND_PASS_VETO = {"facility"}
-
-
-def _second_pass(names: dict[str, Evidence], accepted: set[str], text: str, r: EvidenceRules,
-                 ruled: set[str] = frozenset()) -> list[str]:
-    """Names nothing decided, read against the names that were: coordinated with one
-    ("une fusion entre Inservet et Chamois Environnement": `coordinated`), or the first word
-    of one ("Chamois" for "Chamois Environnement": `short_form`), or a typo of one
-    (`spelling_variant`). `ruled`: names the other
-    organisation rules found (a head word, a legal suffix, the list), whose first words count too."""
-    out = []
-    firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
-    firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
-    # coordinated with an accepted name or one another rule found ("Tesco, Aldi, Lidl, and Musgraves")
-    partners = accepted | {n for n in ruled if len(n) > 2}
-    accepted_re = re.compile(alternation(partners)) if partners else None
-    for name, ev in names.items():
-        word = "common_noun" in ev.against
-        if word and (name not in firsts or not ev.inside_sentence):
-            continue  # "Food bank staff …": a word, unless a name's first word written as a name ("the Town": `kind`)
-        if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
-                or " " in name and ev.ner_person or accepted_re is None:
-            continue
-        if name in firsts and not ev.ner_person:
-            ev.second = "short_form"
-            out.append(name)
-            continue
-        if any(one_edit_apart(name, a) for a in accepted):
-            ev.second = "spelling_variant"  # "Saint-Feuillen" beside "Saint-Feuillien": the source's typo
-            out.append(name)
-            continue
-        for s, e in ev.mentions:
-            joiner = COORD_AFTER.match(text, e)
-            tail = COORD_BEFORE.search(text[max(0, s - 80):s])
-            if joiner and accepted_re.match(text, joiner.end()) or tail and accepted_re.fullmatch(tail.group("name")):
-                ev.second = "coordinated"
-                out.append(name)
-                break
-    return out
 
 
 # "FCM's Green Municipal Fund", "the government’s Social Housing Decarbonisation Fund": something owned
@@ -437,8 +397,6 @@ DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
 QUOTED_NAME = re.compile(r"[«\"“][ \u00a0]?(?P<name>[A-ZÀ-Þ][\w'’&\-]*(?:[ \u00a0][\w'’&\-]+){0,4})[ \u00a0]?[»\"”]")
 # ", and" / ", et": the serial comma of a list ("Tesco, Aldi, Lidl, and Musgraves")
-COORD_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et|and|ou|or)|,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
-COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,[ \u00a0]*(?:et|and)|,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
 
 
 def apply_evidence(doc: Doc, lang: str) -> None:
@@ -462,7 +420,7 @@ def apply_evidence(doc: Doc, lang: str) -> None:
                 added.append(Candidate(start, end, "ORG", "orgs:evidence:" + rule, {}, priority=2))
     text = doc_text(doc)
     ruled = {text[c.start:c.end] for c in cands if c.label == "ORG" and c.priority >= 3}
-    for name in _second_pass(names, accepted, text, evidence_rules(lang), ruled):
+    for name in second_pass(names, accepted, text, evidence_rules(lang), ruled):
         for start, end in names[name].mentions:
             if not taken.overlaps(start, end):
                 taken.add(start, end)

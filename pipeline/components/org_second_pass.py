@@ -1,0 +1,54 @@
+"""The second pass over names no evidence decided: read from the names that were.
+
+A name coordinated with an accepted one ("une fusion entre Inservet et Chamois
+Environnement": `coordinated`), the first word of one ("Chamois" for "Chamois
+Environnement": `short_form`), or a typo of one (`spelling_variant`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..textutil import alternation, one_edit_apart
+from .evidence_rules import EvidenceRules
+
+# the second pass reads a name from its neighbours only; a building stays what it is
+SECOND_PASS_VETO = {"facility"}
+HARD_VETO = {"formula", "title", "unit", "place", "kind"}
+
+COORD_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et|and|ou|or)|,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
+COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,[ \u00a0]*(?:et|and)|,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
+
+
+def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
+                ruled: set[str] = frozenset()) -> list[str]:
+    """Names nothing decided, accepted from their neighbours. `ruled`: names the other
+    organisation rules found (a head word, a legal suffix, the list), whose first words count too."""
+    out = []
+    firsts = {a.split()[0] for a in accepted | set(ruled) if " " in a}
+    firsts |= {f.upper() for f in firsts}  # "SHARENERGY" for "Sharenergy Co-operative"
+    # coordinated with an accepted name or one another rule found ("Tesco, Aldi, Lidl, and Musgraves")
+    partners = accepted | {n for n in ruled if len(n) > 2}
+    accepted_re = re.compile(alternation(partners)) if partners else None
+    for name, ev in names.items():
+        word = "common_noun" in ev.against
+        if word and (name not in firsts or not ev.inside_sentence):
+            continue  # "Food bank staff …": a word, unless a name's first word written as a name ("the Town": `kind`)
+        if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
+                or " " in name and ev.ner_person or accepted_re is None:
+            continue
+        if name in firsts and not ev.ner_person:
+            ev.second = "short_form"
+            out.append(name)
+            continue
+        if any(one_edit_apart(name, a) for a in accepted):
+            ev.second = "spelling_variant"  # "Saint-Feuillen" beside "Saint-Feuillien": the source's typo
+            out.append(name)
+            continue
+        for s, e in ev.mentions:
+            joiner = COORD_AFTER.match(text, e)
+            tail = COORD_BEFORE.search(text[max(0, s - 80):s])
+            if joiner and accepted_re.match(text, joiner.end()) or tail and accepted_re.fullmatch(tail.group("name")):
+                ev.second = "coordinated"
+                out.append(name)
+                break
+    return out
