@@ -18,6 +18,10 @@ CASES = [
     ("en", " date 2022-11-17 Tesco [today] announced a plan. The chain today employs 300,000 people.", ["2022-11-17"]),
     # a plain year noun stays outside, a fiscal marker stays in (SPEC, 2026-12-02)
     ("fr", " date 2022-11 Au cours de l'année [2019], puis sur l'[exercice fiscal 2020].", ["2019", "2020"]),
+    # a fiscal marker after a range of years stays in too; "later" before a relative date stays out (gold/README)
+    ("en", " date 2023-05 The fund opened within the [2024/25 financial year] and ends in the [2027-28 Fiscal Year].",
+     ["2024/2025", "2027/2028"]),
+    ("en", " date 2023-05 The depot will open later [this year].", ["2023"]),
     ("en", " date 2022-11 In the year [2019] and in [FY 2020], the [financial year 2021].", ["2019", "2020", "2021"]),
     ("fr", " date 2022-11 Dans les [années 1990], le [15/03/2023].", ["1990/1999", "2023-03-15"]),
     ("fr", " date 2022-11-17 Le groupe a annoncé [jeudi] un plan.", ["2022-11-17"]),

@@ -162,6 +162,8 @@ class DateRules:
             ("half_abbrev", rf"(?<![\w-])(?P<qa>{ha})(?P<h>[12])(?:(?:{SP}|[ \u00a0]?[-/][ \u00a0]?){YY}|[ \u00a0]?['’](?P<yy>\d\d))?(?![\w-])"),
             ("year_range", rf"(?<![\w#@/.,:-])(?P<y1>{Y})[ \u00a0]?[-–—/][ \u00a0]?(?P<y2>{Y}|\d\d)(?![\d\w-])"),
             ("year_range_words", rf"(?<![\w#@/.,:-])(?P<y1>{Y}){SP}(?P<to>{to_words}){SP}(?P<y2>{Y})(?![\d\w-])"),
+            *([("year_range", rf"(?<![\w#@/.,:-])(?P<y1>{Y})[ \u00a0]?[-–—/][ \u00a0]?(?P<y2>{Y}|\d\d){SP}"
+                              rf"(?i:{_alt(d['fiscal_after_range'])})(?![\w-])")] if d["fiscal_after_range"] else []),
             ("relative", rf"(?<![\w'’]){rel}"),
             ("ago", d["ago"]["pattern"]),
             ("period_no_value", d["periods_without_value"]),
