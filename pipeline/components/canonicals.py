@@ -24,8 +24,8 @@ def _core(name: str, suffixes: set[str], prefixes: frozenset[str] = frozenset(),
     words = [w for w in re.split(r"[\s,]+", name) if w]
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
-    while len(words) > 1 and (words[0] in prefixes or words[0] == "The"):
-        words.pop(0)  # "The Salvation Army" / "Salvation Army": one name
+    while len(words) > 1 and words[0] in prefixes:
+        words.pop(0)  # "SEM Ha-Py Énergie"; "The Salvation Army" / "Salvation Army": one name
     if variants:
         words = [variants.get(fold_name(w), w) for w in words]
     return fold_name(" ".join(words)).replace("’", "'")
@@ -273,7 +273,7 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     def union(i, j):
         parent[find(i)] = find(j)
 
-    prefixes = frozenset(data["legal_prefixes"])
+    prefixes = frozenset(data["legal_prefixes"]) | frozenset(data["key_dropped_articles"])
     variants = data["name_word_variants"]
     keys = [_core(n, suffixes, prefixes, variants) for n in names]
     acr_full = {acr: _core(full, suffixes, prefixes, variants) for acr, full in acronyms.items()}

@@ -276,18 +276,24 @@ def _noun_follows(doc: Doc, pos: int) -> bool:
     return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PART") or nxt.text in ("'s", "’s")
 
 
-# a capitalised article inside a sentence belongs to the name after it ("like The Cambridge",
-# "by The Community Foundation for Ireland"); at a sentence's start it is only an article
-CAPITAL_ARTICLES = {"en": re.compile(r"(?<=[^\W\d_,;:] |[,;:] )The $")}
+@cache
+def _capital_article_re(lang: str) -> re.Pattern | None:
+    """A capitalised article inside a sentence, right before a name ("like The Cambridge", "by The
+    Community Foundation for Ireland"): data `capital_articles`; none for a language that writes
+    its articles in lower case there."""
+    words = load(lang, "orgs")["capital_articles"]
+    if not words:
+        return None
+    return re.compile(r"(?<=[^\W\d_,;:] |[,;:] )(?:" + "|".join(re.escape(w) for w in words) + r") $")
 
 
 def keep_capital_article(text: str, orgs: list[Candidate], lang: str) -> None:
-    pattern = CAPITAL_ARTICLES.get(lang)
+    pattern = _capital_article_re(lang)
     if pattern is None:
         return
     for o in orgs:
         m = pattern.search(text, max(0, o.start - 8), o.start)
-        if m and not text[o.start:o.end].startswith("The "):
+        if m and not text.startswith(m.group(0), o.start):  # not twice: "The The …"
             o.start = m.start()
 
 
