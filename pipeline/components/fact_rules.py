@@ -29,8 +29,10 @@ class FactRules:
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}(?:[ldLD]['’])?$",
             re.IGNORECASE)
         # "la présidente de l'Assemblée Nationale": the same roles that name an employer for org evidence
-        self.affiliation_re = evidence_rules(lang).employer_of_re
-        self.employer_at_re = evidence_rules(lang).employer_at_re  # "junior minister at the Department of …"
+        # "la présidente de l'Assemblée Nationale", "junior minister at the Department of …": one
+        # pattern, so the 60 characters before a name are read once
+        ev = evidence_rules(lang)
+        self.affiliation_re = re.compile(f"(?:{ev.employer_of_re.pattern})|(?:{ev.employer_at_re.pattern})")
         self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
         self.equiv_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$",
@@ -88,7 +90,6 @@ def main_org(orgs: list[Candidate], text: str, r: FactRules | None = None) -> st
     if r is not None:
         acting = {o.attrs.get("canonical") for o in orgs
                   if not r.affiliation_re.search(text, max(0, o.start - 60), o.start)
-                  and not r.employer_at_re.search(text, max(0, o.start - 60), o.start)
                   and not r.named_as_source(text, o.start)}
         orgs = [o for o in orgs if o.attrs.get("canonical") in acting] or orgs
     counts = Counter(o.attrs.get("canonical") for o in orgs)

@@ -58,6 +58,7 @@ class FigureRules:
         self.range_opener_re = re.compile(rf"(?:^|\W)(?:{_alt(d['range_openers'], boundary=False)})[ \u00a0]*$",
                                           re.IGNORECASE)
         # "1,5 million", "£3.5bn", "$250-thousand": a space, nothing or a hyphen before a scale word
+        self.money_nouns = {w.lower() for w in d["money_nouns"]}
         money = _alt(sorted(d["money_nouns"], key=len, reverse=True))
         self.money_noun_re = re.compile(
             rf"(?i:\b(?:{money}))[ \u00a0]+(?:de|d['’]|of)[ \u00a0]*(?:(?i:près d['’]|près de|environ|plus de|about|nearly|almost|over|some)[ \u00a0]*)?$")

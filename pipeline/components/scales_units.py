@@ -136,7 +136,7 @@ def currency_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
 def _weighs(text: str, pos: int, r: FigureRules) -> bool:
     """"48 pounds of food", "500 livres de nourriture": "of" and a noun that is no money noun."""
     m = re.match(r"[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?P<n>\w+)", text[pos:pos + 40])
-    return bool(m) and not r.money_noun_re.search(m.group("n") + " of ")
+    return bool(m) and m.group("n").lower() not in r.money_nouns
 
 
 def percent_after(text: str, pos: int, fig: Figure, r: FigureRules) -> bool:
