@@ -414,3 +414,10 @@ def test_a_subject_pronoun_after_a_sentence_without_an_organisation_subject_mean
     text = (" date 2021-11 Tesco opened a store. Tesco thanked Oxfam. The weather was mild. "
             "It supports around 300 families.")
     assert links_of(nlp_en, text)["300"][0] == "Tesco"
+
+
+def test_the_header_ends_before_the_first_sentence(nlp_en):
+    """" date 2021-05 Kelbank launched …": the parser must not read the header's date as the subject."""
+    doc = nlp_en(" date 2021-05 Kelbank launched a green loan.")
+    kel = next(t for t in doc if t.text == "Kelbank")
+    assert kel.is_sent_start and kel.dep_ == "nsubj"

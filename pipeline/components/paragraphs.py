@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import doc_text
+from ..reader import parse_header
 
 LINE_START = re.compile(r"\n\s*(?=\S)")
 
@@ -29,6 +30,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         i = bisect.bisect_left(starts, m.end())
         if 0 < i < len(starts) and starts[i] == m.end():
             doc[i].is_sent_start = True
+    # the publication header (" date 2021-05 ") is metadata: the text's first sentence starts after it
+    _published, body = parse_header(text)
+    first = bisect.bisect_left(starts, body) if body else 0
+    if 0 < first < len(starts):
+        doc[first].is_sent_start = True
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if doc[i].is_sent_start is None and prev.text[-1:].isalnum() and "\n" not in prev.whitespace_ + doc[i].text:
