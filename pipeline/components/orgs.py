@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_inflected_verb
 from ..reader import parse_header
-from ..resources import place_names
+from ..resources import LANGS, load, place_names
 from ..textutil import one_edit_apart, whole_matches
 from .org_acronyms import acronym_expansion
 from .org_rules import CAMEL_WORD, CAP_WORD, NAME_WORD, OrgRules, employer_title_link, rules_for  # noqa: F401 (re-exported)
@@ -233,9 +233,9 @@ LEFT_CONJUNCT = re.compile(rf"((?:{CAP_WORD}[ \u00a0]){{1,3}})(?:and|et|&)[ \u00
 
 COUNTY_ABBREVIATION = re.compile(r"[ \u00a0,]Co\.?$")
 HEAD_OF_BEFORE = re.compile(r"\b(?:Head|Responsable|Chef) (?:of|du|de la|des|de) (?:the )?(?:[A-Z][\w&’'\-]*(?:,? (?:and |et )?|$))*$")
-PERSON_TITLE_BEFORE = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Cllr\.?|Councillor|Sir|Dame|Lord|Lady"
-                                 r"|Monsieur|Madame|Mme|Maître|Me)[ \u00a0]+$")
-PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|M|Mme|Mlle)\.?|Monsieur|Madame)[ \u00a0]+$")
+# "Professor Abhay Pandit", "Mr Philips", "M. Hofmann": data `honorifics`, every language's for every text
+PERSON_TITLE = re.compile(r"\b(?:" + "|".join(sorted({re.escape(h) for code in LANGS for h in load(code, "orgs")["honorifics"]},
+                                                     key=len, reverse=True)) + r")\.?[ \u00a0]+$")
 
 
 def _names_a_person(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -377,7 +377,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             if opens_with_verb(ent, lang):
                 continue  # "Rappelons qu'en avril …", "Rachetés en 2019, …": a verb opening a sentence
             start, end = _trim_ner(ent)
-            if PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start):
+            if PERSON_TITLE.search(text, max(0, start - 20), start):
                 continue  # "Professor Abhay Pandit": a person the model took for a body
             if HEAD_OF_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "Head of Building Services, Energy and Utilities": a department in a job title
