@@ -434,16 +434,17 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
                 continue  # "Building Energy Rating (BER)" defines a term, not an organisation
             acronyms[acr] = (full_s, full_e)
             raw.append((full_s, full_e, "acronym_definition", 4))
+    # a fund money only passes through, and whatever the other rules found inside it ("Européen")
+    channels = [(start, end) for start, end, rule, _prio in raw
+                if rule != "gazetteer" and _money_channel(text, text[start:end], r)]
+    channel_names = {text[s:e] for s, e in channels}
     for acr, (full_s, full_e) in acronyms.items():
-        if _money_channel(text, text[full_s:full_e], r):
+        if text[full_s:full_e] in channel_names:
             continue  # "through the Zero Emission Transit Fund (ZETF) … through the ZETF"
         for start, end in whole_matches(text, acr, not_after="#@"):
             raw.append((start, end, "acronym", 4))
     out = []
     headlines = headline_lines(text, header_end)
-    # a fund money only passes through, and whatever the other rules found inside it ("Européen")
-    channels = [(start, end) for start, end, rule, _prio in raw
-                if rule != "gazetteer" and _money_channel(text, text[start:end], r)]
     for start, end, rule, prio in raw:
         if end <= header_end:
             continue
@@ -465,7 +466,6 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             continue
         out.append(Candidate(start, end, "ORG", "orgs:" + rule, {}, priority=prio))
     doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}
-    channel_names = {text[s:e] for s, e in channels}
     doc.user_data["csr_channels"] = channel_names | {acr for acr, (s, e) in acronyms.items() if text[s:e] in channel_names}
     return out
 
