@@ -28,9 +28,9 @@ class FactRules:
         self.source_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in f["source_markers"]) + r")[ \u00a0]+(?:\w+[ \u00a0]+){0,3}(?:[ldLD]['’])?$",
             re.IGNORECASE)
-        # "la présidente de l'Assemblée Nationale": the same roles that name an employer for org evidence
-        # "la présidente de l'Assemblée Nationale", "junior minister at the Department of …": one
-        # pattern, so the 60 characters before a name are read once
+        # "la présidente de l'Assemblée Nationale", "junior minister at the Department of …": the roles
+        # that name an employer for org evidence, in one pattern, so the 60 characters before a name
+        # are read once
         ev = evidence_rules(lang)
         self.affiliation_re = re.compile(f"(?:{ev.employer_of_re.pattern})|(?:{ev.employer_at_re.pattern})")
         self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)

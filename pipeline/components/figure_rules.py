@@ -116,8 +116,8 @@ class FigureRules:
         # "trois à quatre mois", "six ou sept ans": the first member of a range of durations;
         # "in the next month or two": a number after a duration and "or"
         self.range_then_word_re = re.compile(rf"[ \u00a0]*(?:{links})[ \u00a0]*(?:\d[\d.,]*|[^\W\d_]+)", re.IGNORECASE)
-        self.duration_or_re = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(u) for u in d['duration_units'])}))[ \u00a0]+"
-                                         rf"(?:{'|'.join(re.escape(w) for w in d['alternative_connectors'])})[ \u00a0]+$")
+        self.duration_or_re = re.compile(rf"(?i:\b{_alt(d['duration_units'], boundary=False)})[ \u00a0]+"
+                                         rf"{_alt(d['alternative_connectors'], boundary=False)}[ \u00a0]+$")
         self.fraction_not_after = set(d["fraction_not_after"])
         self.code_words_capitalised = set(d["code_words_capitalised"])
         self.age_before_re = re.compile(d["age_before"], re.IGNORECASE)

@@ -396,7 +396,6 @@ def _capitalised_pair(text: str, start: int, end: int) -> bool:
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
 QUOTED_NAME = re.compile(r"[«\"“][ \u00a0]?(?P<name>[A-ZÀ-Þ][\w'’&\-]*(?:[ \u00a0][\w'’&\-]+){0,4})[ \u00a0]?[»\"”]")
-# ", and" / ", et": the serial comma of a list ("Tesco, Aldi, Lidl, and Musgraves")
 
 
 def apply_evidence(doc: Doc, lang: str) -> None:

@@ -15,6 +15,7 @@ from .evidence_rules import EvidenceRules
 SECOND_PASS_VETO = {"facility"}
 HARD_VETO = {"formula", "title", "unit", "place", "kind"}
 
+# ", and" / ", et": the serial comma of a list ("Tesco, Aldi, Lidl, and Musgraves")
 COORD_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et|and|ou|or)|,|et|and|&|ou|or)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?")
 COORD_BEFORE = re.compile(r"(?P<name>[A-ZÀ-Þ][\w’'&.\- ]{1,60}?)[ \u00a0]*(?:,[ \u00a0]*(?:et|and)|,|et|and|&)[ \u00a0]+(?:(?:la|le|les|l['’]|the)[ \u00a0]*)?$")
 
