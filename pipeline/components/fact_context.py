@@ -94,9 +94,8 @@ class Context:
                 named = next(iter(subtree_orgs(subj, local)), None)  # "La coopérative Solvéo Énergie développe …"
             if named is not None:
                 return self.canonical(named)  # not "Quarante panneaux de la société X ornent le toit. Ils …"
-            if not any(t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT" and t.lower_ in self.r.carried_pronouns
-                       for t in sent):
-                return None
+            if subj is None or subj.lower_ not in self.r.carried_pronouns:
+                return None  # only another pronoun subject carries the search one sentence further back
         return None
 
     def named_by_head(self, head: str, before: int) -> str | None:
