@@ -124,6 +124,9 @@ def test_decision_table(ev, expected):
     ("fr", "Le gouvernement du Québec a annoncé une aide à la scierie.", "gouvernement du Québec"),
     ("en", "Volunteers at the Upper Kells and Moyne Food Bank packed 600 parcels.", "Upper Kells and Moyne Food Bank"),
     ("en", "Staff at the local Tesco Superstore donated 800kg of food.", "Tesco"),
+    # a name the model reads as a person, written after a determiner no person's name takes
+    ("fr", "Les Serres Dubreuil ont investi 5 millions $ dans la biomasse. Les Serres Dubreuil emploient 40 personnes.",
+     "Serres Dubreuil"),
 ])
 def test_names_from_their_surroundings(nlps, lang, text, name):
     assert name in names(nlps[lang](text))

@@ -21,6 +21,10 @@ class EvidenceRules:
         self.lang = lang
         self.verbs = set(d["org_verbs"])
         self.titles = set(d["person_titles"])
+        # "Les Serres Lacoste ont investi …": a determiner a person's name never follows
+        dets = d["determiners_before_no_person"]
+        self.no_person_before_re = re.compile(r"(?i:(?:^|(?<=[^\w'’]))(?:(?:" + alternation([w for w in dets if w[-1] not in "'’"])
+                                              + r")[ \u00a0]+|(?:" + alternation([w for w in dets if w[-1] in "'’"]) + r")))$")
         self.links = {w.lower() for w in d["chunk_links"]}
         self.not_name = [re.compile(p) for p in d["not_name_patterns"]]
         self.facility_name = re.compile(d["facility_name_pattern"]) if d.get("facility_name_pattern") else None

@@ -69,6 +69,7 @@ class Evidence:
     ner_place: int = 0
     against: set[str] = field(default_factory=set)
     programme: int = 0  # mentions next to a programme noun ("the Housing for All initiative")
+    determined: int = 0  # mentions after a determiner ("Les Serres Lacoste ont …"): no person's name
 
 
 def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
@@ -221,7 +222,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
         if name.isupper() and len(name) >= SHOUTED_MIN and all(is_common_word(lang, w.lower()) for w in name.split()):
             ev.against.add("common_noun")  # "GENEROUS donors gave …", "ETHICAL INVESTMENT – two words …": shouted words
-        not_a_person = last in r.places or is_common_noun(lang, last.lower())  # "Crowley Carbon", "X Ireland"
+        # "Crowley Carbon", "X Ireland", "les Serres Lacoste" (not "l'Assemblée Nationale Yaël Braun-Pivet")
+        not_a_person = last in r.places or is_common_noun(lang, last.lower()) or ev.determined > 0 and not any(
+            name.endswith(" " + p) for p in person_names)
         if " " in name and ev.ner_person and not ev.ner_org and not not_a_person:
             # a first name and a surname ("Michael Kincade"); with a link inside ("Fruit d'Or") a
             # person only if no strong evidence says a body
@@ -255,6 +258,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 ev.ner_place += 1
     before = text[max(0, start - 60):start]
     after = text[end:end + 80]
+    if r.no_person_before_re.search(before):
+        ev.determined += 1
     if r.list_after_re.search(before):
         ev.support.add("apposition")  # "Les deux autres associations, CausE et F.A.B."
     appos = r.after_re.match(after)
