@@ -127,6 +127,11 @@ def test_decision_table(ev, expected):
     # a name the model reads as a person, written after a determiner no person's name takes
     ("fr", "Les Serres Dubreuil ont investi 5 millions $ dans la biomasse. Les Serres Dubreuil emploient 40 personnes.",
      "Serres Dubreuil"),
+    # trade descriptors: "AD specialist X", "le fabricant X", "le prestataire X"
+    ("en", "The water company is working with AD specialist Brovanta to construct the plant. "
+           "Brovanta announced that it opened a £11m plant in London.", "Brovanta"),
+    ("fr", "Les panneaux ont été posés par le fabricant Trivolmo en mars.", "Trivolmo"),
+    ("fr", "La commune a retenu le prestataire Kelvora pour l'entretien.", "Kelvora"),
 ])
 def test_names_from_their_surroundings(nlps, lang, text, name):
     assert name in names(nlps[lang](text))
