@@ -127,6 +127,8 @@ def test_decision_table(ev, expected):
     # a name the model reads as a person, written after a determiner no person's name takes
     ("fr", "Les Serres Dubreuil ont investi 5 millions $ dans la biomasse. Les Serres Dubreuil emploient 40 personnes.",
      "Serres Dubreuil"),
+    # a founder's name, its possessive and a head word are one name, even when the owner is a town's name
+    ("en", "Carlow's Dairy has invested €2m in a new line. Carlow's Dairy employs 60 people.", "Carlow's Dairy"),
     # trade descriptors: "AD specialist X", "le fabricant X", "le prestataire X"
     ("en", "The water company is working with AD specialist Brovanta to construct the plant. "
            "Brovanta announced that it opened a £11m plant in London.", "Brovanta"),
@@ -158,6 +160,8 @@ def test_names_from_their_surroundings(nlps, lang, text, name):
     ("en", "The town will pay $282,000, which will be allocated from the Harbour Reserve Fund.", "Harbour Reserve Fund"),
     ("fr", "Le MERN verse 2 M$ par l'entremise du Fonds d'électrification et de changements climatiques.",
      "Fonds d'électrification et de changements climatiques"),
+    ("en", "The museum got £2m from Scotland’s Public Sector Heat Decarbonisation Fund, which supports public buildings.",
+     "Scotland’s Public Sector Heat Decarbonisation Fund"),
 ])
 def test_not_organisations_from_their_surroundings(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))

@@ -39,6 +39,7 @@ from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
+POSSESSIVE_TOKENS = {"'s", "’s"}
 POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
 FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n][ \u00a0\n]*)(?:In|En|À|Au|Aux|Across|Throughout|Dans)[ \u00a0]+(?:the[ \u00a0]+)?$")
@@ -80,6 +81,7 @@ def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
     texts = [t.text for t in toks]
     lowers = [t.lower_ for t in toks]
     spaced = [bool(t.whitespace_) for t in toks]
+    fund_re = rules_for(r.lang).fund_re
     runs, i = [], 0
     while i < n:
         if not caps[i]:
@@ -95,10 +97,17 @@ def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
                 j += 1  # "Co-op" (but not "AEX-listed")
             elif lowers[j] in r.links and j + 1 < n and caps[j + 1] and not toks[j + 1].is_sent_start:
                 j += 1
+            elif j == i + 1 and texts[j] in POSSESSIVE_TOKENS and not spaced[j - 1] and j + 1 < n and caps[j + 1]:
+                j += 1  # "Stafford's Bakery": a founder's name and a head word (kept below only with one)
             else:
                 break
         while j > i + 1 and (lowers[j - 1] in r.links or texts[j - 1] in "-–"):
             j -= 1
+        if j > i + 2 and texts[i + 1] in POSSESSIVE_TOKENS and (
+                lowers[j - 1] not in r.body_words and lowers[j - 1] not in r.descriptors or fund_re.search(texts[j - 1])):
+            runs.append((i, i + 1))  # "Ireland's Tesco", "Scotland's … Fund": an owner and what it owns
+            i += 2
+            continue
         k = i
         while k < j - 1 and toks[k].is_sent_start and toks[k].pos_ in FUNCTION_POS:
             k += 1  # "Selon Tervandis", "Now Wester Derry": a capitalised word that only starts the sentence
