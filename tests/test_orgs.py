@@ -434,6 +434,22 @@ def test_loose_acronyms(short, long_, same):
     assert abbreviates_loosely(short, long_, {"AG", "Ltd"}) is same
 
 
+@pytest.mark.parametrize("short,long_,same", [
+    ("MFT", "Manchester University NHS Foundation Trust", True),  # a word and an acronym left out
+    ("ICHT", "Imperial College Healthcare NHS Trust", True),
+    ("DfE", "Department for the Economy", True),  # link words written or not
+    ("SACU", "St Anthony’s and Claddagh Credit Union", True),
+    ("ACL", "Arctic Co-operatives Limited", True),  # the second half of a hyphenated word
+    ("CHI", "Chartered Institute of Housing All Ireland", False),  # two words left out
+    ("NHS", "Manchester University NHS Foundation Trust", False),  # first letter not the first word's
+    ("DCU", "Dublin City Council", False),
+    ("MCE", "Marlow Community Energy", True),  # no word left out: the exact initials
+])
+def test_acronyms_that_leave_out_words(short, long_, same):
+    from pipeline.components.canonicals import abbreviates_skipping
+    assert abbreviates_skipping(short, long_) is same
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     ("fr", "Mené par les entreprises Galvère et Duchamel, le chantier a coûté 3 millions d'euros.",
      ["Galvère", "Duchamel"]),

@@ -226,6 +226,41 @@ def abbreviates_loosely(short: str, long_: str, suffixes: set[str]) -> bool:
     return starts(0, 0)
 
 
+SKIPPED_WORDS_MAX = 1
+
+
+def abbreviates_skipping(short: str, long_: str) -> bool:
+    """Acronyms that leave out words of the name: link words, acronyms inside it, the second
+    half of a hyphenated word, and at most one other word: "MFT" (Manchester University NHS
+    Foundation Trust), "ICHT" (Imperial College Healthcare NHS Trust), "DfE" (Department for
+    the Economy), "ACL" (Arctic Co-operatives Limited). The first and last initials must match
+    the name's first and last words, so that a short acronym does not match any long name."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&]{1,5}", short) or sum(c.isupper() for c in short) < 2:
+        return False
+    letters = fold_name(short.replace("&", "")).upper()
+    words, free = [], []
+    for w in long_.split():
+        for k, piece in enumerate(p for p in w.split("-") if p and p[0].isalnum()):
+            words.append(piece)
+            free.append(k > 0 or piece.lower() in LINK_WORDS or len(piece) > 1 and piece.isupper())
+    if len(letters) < 3 or len(words) < 3 or not (words[0][0].isalnum() and words[-1][0].isalnum()):
+        return False
+    initials = [fold_name(w)[0].upper() for w in words]
+    if initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+
+    def match(li: int, wi: int, skipped: int) -> bool:
+        if li == len(letters):
+            return wi == len(words)
+        if wi == len(words):
+            return False
+        if initials[wi] == letters[li] and match(li + 1, wi + 1, skipped):
+            return True
+        cost = skipped + (not free[wi])
+        return wi > 0 and cost <= SKIPPED_WORDS_MAX and match(li, wi + 1, cost)
+    return match(0, 0, 0)
+
+
 def abbreviates_with_suffix(short: str, long_: str, suffixes: set[str]) -> bool:
     """"GESA" for "Gruyère Energie SA": initials, then the legal suffix written whole."""
     words = long_.split()
@@ -306,7 +341,8 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
             if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)) \
                     or abbreviates_with_suffix(names[i], names[j], suffixes) \
                     or abbreviates_with_suffix(names[j], names[i], suffixes) \
-                    or abbreviates_loosely(names[i], names[j], suffixes) or abbreviates_loosely(names[j], names[i], suffixes):
+                    or abbreviates_loosely(names[i], names[j], suffixes) or abbreviates_loosely(names[j], names[i], suffixes) \
+                    or abbreviates_skipping(names[i], names[j]) or abbreviates_skipping(names[j], names[i]):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways", "GESA" / "Gruyère Energie SA"
                 continue
             if skips_inner_words(names[i], names[j], names) or skips_inner_words(names[j], names[i], names):
