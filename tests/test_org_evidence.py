@@ -109,6 +109,9 @@ def test_same_decision_for_every_mention(nlps, lang, text):
     (Evidence(name_like=False), None),
     (Evidence(acting_only=True, support={"subject_verb"}), "acting_body"),
     (Evidence(acting_only=True, ner_org=3), None),
+    # the subject of two clauses, whatever their verbs ("Co-recyclage essaime …", "Co-recyclage ne stocke pas …")
+    (Evidence(name_like=True, support={"subject_often"}), "subject_often"),
+    (Evidence(name_like=True, support={"subject_often"}, against={"person"}), None),
 ])
 def test_decision_table(ev, expected):
     assert decide(ev) == expected
@@ -431,3 +434,10 @@ def test_a_verb_opening_a_sentence_is_no_name(nlp_fr):
 def test_a_lower_case_body_before_a_name_of_several_words(nlp_fr):
     doc = nlp_fr("La communauté de communes Val de Brenne et d'Aulnay a construit le centre de tri en 1999.")
     assert "communauté de communes Val de Brenne et d'Aulnay" in names(doc)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Baroness Verma opened the plant. Baroness Verma said it would cut emissions by 20%.", "Baroness Verma"),
+])
+def test_a_peers_title_makes_a_person(nlp_en, text, bad):
+    assert bad not in names(nlp_en(text))

@@ -70,6 +70,7 @@ class Evidence:
     ner_place: int = 0
     against: set[str] = field(default_factory=set)
     programme: int = 0  # mentions next to a programme noun ("the Housing for All initiative")
+    subject_any: int = 0  # mentions that are the subject of a clause, whatever its verb
     determined: int = 0  # mentions after a determiner ("Les Serres Lacoste ont …"): no person's name
 
 
@@ -172,7 +173,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                 name.rsplit(" ", 1)[-1].lower() in r.links or name[-1] in "-–'’"
                 or " " in name and name.rsplit(" ", 1)[-1].islower()):
             end = start + len(name.rsplit(" ", 1)[0]) if " " in name else start  # "City of", "Fonds de … de la"
-            name = text[start:end]
+            name = text[start:end].rstrip(" \u00a0,;:")  # "Co-recyclage, start-up de …": no comma left behind
+            end = start + len(name)
         first = name.split(" ", 1)[0].lower().rstrip(".")
         if end > start and is_valid(name, o) and name not in names and first not in o.date_words \
                 and name.lower() not in r.links:
@@ -224,6 +226,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                 and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person \
                 and ev.after_place_word < len(ev.mentions):
             ev.support.add("place_qualified")  # "BoreA Canada", "Food Banks Canada", "Vodafone Ireland"
+        if ev.subject_any >= SUBJECT_OFTEN and not (ev.ner_person or ev.ner_place) and name not in r.places:
+            ev.support.add("subject_often")  # "Co-recyclage essaime …", "Co-recyclage ne stocke pas …": what acts
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
         last = name.rsplit(" ", 1)[-1]
@@ -344,6 +348,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 or _amount(prev) and text[start:end].isupper():
             ev.against.add("unit")  # "35 millions de PMP", "40 GWh": a unit after a number
     head = root.head
+    if root.dep_ in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        ev.subject_any += 1
     if ev.acting_only and (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS):
         ev.support.add("acts")  # "la ville de Charleroi épargne …", "L'Ademe et la région Normandie ont soutenu …"
     if root.dep_ in SUBJECT_DEPS and (lemma(head) in r.verbs or any(
@@ -385,11 +391,13 @@ def decide(ev: Evidence) -> str | None:
     place_only = ev.mentions and ev.after_place_word >= len(ev.mentions) and not ev.support
     ner = ev.ner_org and not ev.against & {"ner_place", "common_noun"} and not place_only
     kinds = sorted(ev.support | ({"ner"} if ner else set()))
-    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of", "beneficiary", "staff"}:
+    if strong or ner or ev.support & {"subject_verb", "at", "place_qualified", "source", "employer_of", "beneficiary", "staff",
+                                      "subject_often"}:
         return "+".join(kinds)
     return None
 
 
+SUBJECT_OFTEN = 2  # clauses a name is the subject of, whatever the verb, to act as a body
 SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shouted words ("CLEF", "PACT")
 
 
