@@ -49,6 +49,11 @@ def test_rule_names_the_evidence(nlp_fr):
     ("fr", "La scierie produira 35 millions de PMP par an.", "PMP"),
     ("en", "The Council's Cabinet approved the plan, and the State will pay £2m.", "Cabinet"),
     ("fr", "Le ministère de l'Economie soutient le projet de 40 millions d'euros.", "Economie"),
+    # a shouted function word opening a lead; a place before "-based", even after a list's plural noun
+    ("en", "ONE of Munster’s fastest growing service providers, Cloonagh-based Kelvane Recycling has invested "
+           "€700,000 in two trucks. The firm was founded in Cloonagh in 1990.", "ONE"),
+    ("en", "ONE of Munster’s fastest growing service providers, Cloonagh-based Kelvane Recycling has invested "
+           "€700,000 in two trucks. The firm was founded in Cloonagh in 1990.", "Cloonagh"),
 ])
 def test_not_an_organisation(nlps, lang, text, bad):
     assert bad not in names(nlps[lang](text))

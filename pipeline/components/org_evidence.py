@@ -235,6 +235,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("common_noun")  # "Cabinet", "State", "Economie": a word, unless more than the model says so
         if name.isupper() and len(name) >= SHOUTED_MIN and all(is_common_word(lang, w.lower()) for w in name.split()):
             ev.against.add("common_noun")  # "GENEROUS donors gave …", "ETHICAL INVESTMENT – two words …": shouted words
+        if name.isupper() and " " not in name and (doc.vocab[name.lower()].is_stop or doc.vocab[name.lower()].like_num):
+            ev.against.add("common_noun")  # "ONE of Munster's fastest growing …": a shouted function word
         # "Crowley Carbon", "X Ireland", "les Serres Lacoste" (not "l'Assemblée Nationale Yaël Braun-Pivet")
         not_a_person = last in r.places or is_common_noun(lang, last.lower()) or ev.determined > 0 and not any(
             name.endswith(" " + p) for p in person_names)
@@ -271,6 +273,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
                 ev.ner_place += 1
     before = text[max(0, start - 60):start]
     after = text[end:end + 80]
+    if after[:7].lower() == "-based ":
+        ev.against.add("place")  # "Cree-based Clean Ireland Recycling": where the body is, not a body
+        return
     if r.no_person_before_re.search(before):
         ev.determined += 1
     if r.list_after_re.search(before):
