@@ -137,6 +137,9 @@ def test_decision_table(ev, expected):
      "Serres Dubreuil"),
     # a founder's name, its possessive and a head word are one name, even when the owner is a town's name
     ("en", "Carlow's Dairy has invested €2m in a new line. Carlow's Dairy employs 60 people.", "Carlow's Dairy"),
+    # a company named after its founder, after its descriptor twice
+    ("fr", "Le camion est loué pour six ans auprès du transporteur Roland Merlier. Franprix et son transporteur "
+           "Roland Merlier lancent la livraison électrique.", "Roland Merlier"),
     # trade descriptors: "AD specialist X", "le fabricant X", "le prestataire X"
     ("en", "The water company is working with AD specialist Brovanta to construct the plant. "
            "Brovanta announced that it opened a £11m plant in London.", "Brovanta"),

@@ -71,6 +71,7 @@ class Evidence:
     against: set[str] = field(default_factory=set)
     programme: int = 0  # mentions next to a programme noun ("the Housing for All initiative")
     subject_any: int = 0  # mentions that are the subject of a clause, whatever its verb
+    described: int = 0  # mentions right after a descriptor ("du transporteur Jacky Perrenot")
     determined: int = 0  # mentions after a determiner ("Les Serres Lacoste ont …"): no person's name
 
 
@@ -244,7 +245,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             # a first name and a surname ("Michael Kincade"); with a link inside ("Fruit d'Or") a
             # person only if no strong evidence says a body
             linked = any(w.lower() in r.links or re.match(r"[dD]['’]\w", w) for w in name.split()[1:])
-            ev.against.add("person" if linked else "title")
+            # a company named after its founder, written after its descriptor more than once ("du
+            # transporteur Jacky Perrenot", "son transporteur Jacky Perrenot"): a body if strong evidence says so
+            ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER else "title")
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
                 for p in person_names):
@@ -344,6 +347,7 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
             hops += 1
         if k >= 0 and doc[k].text in r.descriptors and not r.site_before_re.search(text, max(0, start - 30), start):
             ev.support.add("apposition")  # not "au centre commercial Docks": a site
+            ev.described += 1
         elif k >= 0 and descriptor_with_complement(doc, k, r):
             ev.support.add("apposition")  # "la fédération de l’industrie technologique Agoria"
         prev = doc[tok.start - 1]
@@ -402,6 +406,7 @@ def decide(ev: Evidence) -> str | None:
     return None
 
 
+DESCRIBED_FOUNDER = 2  # mentions after a descriptor that make a person-like name a company's
 SUBJECT_OFTEN = 2  # clauses a name is the subject of, whatever the verb, to act as a body
 SHOUTED_MIN = 5  # letters: shorter capitals are acronyms more often than shouted words ("CLEF", "PACT")
 
