@@ -42,6 +42,10 @@ CASES = [
     ("en", "buses ran [6m km] in a year", [("QUANTITY", 6000000, "km")]),
     ("en", "plants of [40,000 MWe] and [250KWp]", [("QUANTITY", 40000, "MW"), ("QUANTITY", 250, "kW")]),
     ("fr", "un réseau de [20 kms]", [("QUANTITY", 20, "km")]),
+    # hyphenated energy units, decibels, "kilo tonnes" in two words; "emissions" after CO2 is no unit
+    ("fr", "une performance de [90 kilowatt-heures] et un bruit de [65 décibels]", [("QUANTITY", 90, "kWh"), ("QUANTITY", 65, None)]),
+    ("en", "it treats [750 kilo tonnes] of waste at [45 decibels]", [("QUANTITY", 750, "kt"), ("QUANTITY", 45, None)]),
+    ("en", "saving [3,200 tonnes of CO2] emissions a year", [("QUANTITY", 3200, "tCO2e")]),
     # "pounds" is money unless "of" a thing that is no money follows
     ("en", "a grant of [5,000 pounds] of funding and [20 pounds] each", [("MONEY", 5000, "GBP"), ("MONEY", 20, "GBP")]),
     ("fr", "un don de [20 livres sterling]", [("MONEY", 20, "GBP")]),
