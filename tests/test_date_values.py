@@ -24,6 +24,19 @@ def test_month_relative(month, offset, published, value):
     assert nd.month_relative(month, offset, published) == value
 
 
+@pytest.mark.parametrize("month,day,offset,published,value", [
+    (12, 13, -1, "2024-12-17", "2024-12-13"),  # "13 décembre dernier" in the header's own month, before its day
+    (12, 20, -1, "2024-12-17", "2023-12-20"),  # after the header's day: the year before
+    (11, 24, -1, "2024-12-17", "2024-11-24"), (1, 10, -1, "2024-12-17", "2024-01-10"),
+    (12, 20, 1, "2024-12-17", "2024-12-20"), (12, 10, 1, "2024-12-17", "2025-12-10"),  # "next 20 December"
+    (12, 13, -1, "2024-12", "2023-12-13"),  # no day in the header: the month decides, as for "décembre dernier"
+    (12, 13, -1, None, None),
+])
+def test_day_month_relative(month, day, offset, published, value):
+    """'le 13 décembre dernier' is the last 13 December before publication."""
+    assert nd.day_month_relative(month, day, offset, published) == value
+
+
 @pytest.mark.parametrize("wd,published,value", [(3, "2022-11-17", "2022-11-17"), (0, "2023-03-14", "2023-03-13"), (0, "2023-03", None)])
 def test_weekday(wd, published, value):
     """A weekday is pinned only by a day-precise publication date."""

@@ -90,9 +90,7 @@ def resolve(name: str, m: re.Match, r: DateRules, published: str | None) -> tupl
     if name == "month_relative":
         return nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published), None
     if name == "day_month_relative":
-        ym = nd.month_relative(month, r.data["month_relative"][g["mrel"].lower()], published)
-        day = _day(g.get("d"), r)
-        return (f"{ym}-{day:02d}" if ym and day else ym), None
+        return nd.day_month_relative(month, _day(g.get("d"), r), r.data["month_relative"][g["mrel"].lower()], published), None
     if name in ("quarter_words", "half_words"):
         n = r.ordinals.get(g["ord"].lower())
         if name == "quarter_words":

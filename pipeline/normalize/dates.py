@@ -103,6 +103,19 @@ def month_relative(month: int, offset: int, published: str | None) -> str | None
     return ymd(year, month)
 
 
+def day_month_relative(month: int, day: int | None, offset: int, published: str | None) -> str | None:
+    """'le 13 décembre dernier' = the last 13 December before publication: in the header's own
+    month, the day decides ("13 décembre dernier" under 17 December 2024 is 2024-12-13)."""
+    y, m, d = parse_published(published)
+    if y is None or m is None:
+        return None
+    if day is None or month != m or d is None or offset == 0:
+        ym = month_relative(month, offset, published)
+        return f"{ym}-{day:02d}" if ym and day else ym
+    year = (y if day < d else y - 1) if offset < 0 else (y if day > d else y + 1)
+    return ymd(year, month, day)
+
+
 def month_in_context(month: int, published: str | None) -> str | None:
     """A month without a year takes the publication year."""
     y, _m, _d = parse_published(published)
