@@ -427,6 +427,8 @@ def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
      "Kelbrook Solar Farm"),
     ("fr", "Le réseau chauffe le Palais royal ainsi que le centre commercial Docks. La société Valmeuse a investi.",
      "Docks"),
+    ("en", "Saint John Energy named its partner for the Harrow Ridge Wind Energy Project, which has 10 turbines.",
+     "Harrow Ridge Wind Energy Project"),  # a project is an asset
 ])
 def test_streets_hotels_and_public_buildings_are_sites(nlps, lang, text, bad):
     """A name ending in a street word or opening on a building word is a place, unless strong evidence says a body."""
