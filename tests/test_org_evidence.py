@@ -400,6 +400,8 @@ def test_a_name_the_parser_splits_still_acts(nlp_fr):
            "and local farmers.", "Aoife Mulqueen"),
     ("en", "According to Garrett Shandley, Trellink’s public transportation director, the grant is a win.",
      "Garrett Shandley"),
+    ("fr", "« C’est le véhicule le plus vendu en Europe », explique Pascal Hervé d’Iveco. Le car roule au gaz.",
+     "Pascal Hervé d’Iveco"),  # a person and the body they speak for
 ])
 def test_a_two_word_name_followed_by_a_role_is_a_person(nlps, lang, text, bad):
     """A role a few words after the comma ("…, farm sustainability lead with X") makes the name a person."""

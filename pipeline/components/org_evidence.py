@@ -39,6 +39,7 @@ from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
+PERSON_OF = re.compile(r"(?:de|du|des|d['’]|of|from|at)(?:[ \u00a0]|(?<=['’]))")
 POSSESSIVE_TOKENS = {"'s", "’s"}
 POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
@@ -227,6 +228,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                 and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person \
                 and ev.after_place_word < len(ev.mentions):
             ev.support.add("place_qualified")  # "BoreA Canada", "Food Banks Canada", "Vodafone Ireland"
+        if any(name.startswith(p + " ") and PERSON_OF.match(name, len(p) + 1) for p in person_names if " " in p):
+            ev.against.add("person")  # "Pascal Hervé d’Iveco": a person and the body they speak for
         if ev.subject_any >= SUBJECT_OFTEN and not (ev.ner_person or ev.ner_place) and name not in r.places:
             ev.support.add("subject_often")  # "Co-recyclage essaime …", "Co-recyclage ne stocke pas …": what acts
         if ev.ner_place > ev.ner_org:
