@@ -413,6 +413,9 @@ def test_a_two_word_name_followed_by_a_role_is_a_person(nlps, lang, text, bad):
      "chambre d'agriculture de la Drôme"),
     ("La banque alimentaire de Namur-Luxembourg a distribué 500 tonnes de denrées.",
      "banque alimentaire de Namur-Luxembourg"),
+    # a region's kind before its name is the body, capitalised or not, unless it is the territory
+    ("Le vice-président de la Région Pays de la Loire a inauguré deux cars.", "Région Pays de la Loire"),
+    ("Le projet a reçu 2 millions d'euros de la région Nouvelle-Aquitaine.", "région Nouvelle-Aquitaine"),
 ])
 def test_lower_case_bodies_of_a_place_that_act(nlp_fr, text, name):
     """French writes many bodies in lower case before their place; acting, they are ORG."""
@@ -453,3 +456,11 @@ def test_a_lower_case_body_before_a_name_of_several_words(nlp_fr):
 ])
 def test_a_peers_title_makes_a_person(nlp_en, text, bad):
     assert bad not in names(nlp_en(text))
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("L'usine recrute dans la région Hauts-de-France et en région Normandie.", "région Hauts-de-France"),
+    ("L'usine recrute dans la région Hauts-de-France et en région Normandie.", "région Normandie"),
+])
+def test_a_region_as_a_territory_is_no_body(nlp_fr, text, bad):
+    assert bad not in names(nlp_fr(text))

@@ -34,11 +34,14 @@ class EvidenceRules:
         # "the government of Nova Scotia": a place of two capitalised words too
         self.body_re = re.compile(
             rf"(?<![\w])(?:{bodies})[ \u00a0](?:de la|des|de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
-        direct = alternation(d["lower_case_bodies_before_name"])  # "la région Normandie"
+        # "la région Normandie", "de la Région Pays de la Loire": lower case or capitalised
+        direct = alternation([v for w in d["lower_case_bodies_before_name"] for v in (w, w[:1].upper() + w[1:])])
+        # "Hauts-de-France", "Provence-Alpes-Côte d’Azur": a place name's hyphens may hold link words
+        hyphened = rf"{CAP_WORD}(?:-(?:(?:de|du|des|la|le|sur|sous|en|et)-)?{CAP_WORD})*"
         # "la communauté de communes Val de Canche et d'Authie", "la région Normandie" (not "… et Bpifrance")
         self.body_direct_re = re.compile(
-            rf"(?<![\w])(?:{direct})[ \u00a0]{CAP_WORD}(?:-{CAP_WORD})*"
-            rf"(?:[ \u00a0](?:(?:de la|de|du|des|et d['’]|d['’])[ \u00a0]?)?{CAP_WORD}(?:-{CAP_WORD})*)*")
+            rf"(?<![\w])(?:{direct})[ \u00a0]{hyphened}"
+            rf"(?:[ \u00a0](?:(?:de la|de|du|des|et d['’]|d['’])[ \u00a0]?)?{hyphened})*")
         self.beneficiary_re = re.compile(d["beneficiary_before"], re.IGNORECASE)
         self.staff_after_re = re.compile(rf"^[ \u00a0]+(?:{alternation(d['staff_after'])})\b")
         self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
@@ -47,6 +50,7 @@ class EvidenceRules:
         self.geo = set(d["geographic_qualifiers"])
         self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
         self.place_preps = self.leading_preps - {"a"}
+        self.territory_words = {w.split()[-1] for w in d["territory_before"]}
         # "the Town", "la Ville": a body's head word alone is generic, never a short form
         self.body_words = {w.lower() for w in d["lower_case_bodies"]} | {
             h.lower() for h in orgs["named_heads"] + orgs["named_heads_with_link"] if " " not in h}

@@ -58,6 +58,8 @@ FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "A
 class Evidence:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
+    direct: bool = False  # a body's kind straight before its place's name ("la région Normandie")
+    territory: int = 0  # mentions after "en", "dans (la)": the place, not the body ("en région Normandie")
     quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
     inside_sentence: bool = False  # a mention that does not open its sentence: its capital is the name's
     headline_only: bool = False  # every mention in a title-case line: only strong evidence counts
@@ -183,7 +185,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             names[name] = Evidence(quoted=name in quoted)
     for body_re in (r.body_re, r.body_direct_re):
         for m in body_re.finditer(text, header_end):
-            names.setdefault(m.group(0), Evidence(acting_only=True))
+            ev = names.setdefault(m.group(0), Evidence(acting_only=True))
+            ev.direct = ev.direct or body_re is r.body_direct_re  # "Région Pays de la Loire": a run of capitals too
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
     for name, ev in names.items():
@@ -341,6 +344,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.name_like = True  # "SHARENERGY will …": a name in capitals, wherever it stands
     if tok.start > 0 and doc[tok.start - 1].lower_ in r.place_preps:
         ev.after_place_word += 1
+    if tok.start > 0 and (doc[tok.start - 1].lower_ in r.territory_words or tok.start > 1 and doc[tok.start - 1].pos_ == "DET"
+                          and doc[tok.start - 2].lower_ in r.territory_words):
+        ev.territory += 1  # "en région Normandie", "dans la région Hauts-de-France"
     # a descriptor right before, past adjectives: "la coopérative solaire X", "the Leeds charity X"
     if tok.start > 0:
         k = tok.start - 1
@@ -384,8 +390,14 @@ def decide(ev: Evidence) -> str | None:
     strong = ev.support & STRONG
     if ev.headline_only and not strong:
         return None
+    if ev.direct and not ev.acting_only and ev.mentions and ev.territory < len(ev.mentions):
+        return "direct_body"  # "de la Région Pays de la Loire": a region's kind, capitalised, before its name
     if ev.acting_only:
-        return "acting_body" if ev.support & {"subject_verb", "possessive", "partner", "acts"} else None
+        if ev.support & {"subject_verb", "possessive", "partner", "acts"}:
+            return "acting_body"
+        # "de la Région Pays de la Loire", "la région Normandie a voté": the body, unless every
+        # mention is the territory ("en région Normandie", "dans la région Hauts-de-France")
+        return "direct_body" if ev.direct and ev.mentions and ev.territory < len(ev.mentions) else None
     if not ev.name_like and not ev.ner_org:
         return None
     if "formula" in ev.against or "title" in ev.against or ("unit" in ev.against or "kind" in ev.against) and not strong:
