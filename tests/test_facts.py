@@ -84,6 +84,10 @@ def links_of(nlp, text):
     # a figure received is the giver's
     ("en", " date 2021-06 FCM announced grants. The Town of Espanola will receive $1,276,500 from FCM.",
      "$1,276,500", "FCM", "giver"),
+    # with no giver named, the main organisation gives only if it is not one of the receivers itself
+    ("en", "Fishing businesses will benefit from the latest round of funding. Seaview Seafood Limited receive "
+           "£855,000 for a freezer. Harbour Freezing Limited receive £80,332 for a cold store.", "£80,332",
+     "Harbour Freezing Limited", "subject"),
     # a subject pronoun carries on the organisation that is the subject of the sentence before
     ("en", " date 2021-11 The University of East London sent volunteers to local charities. Richard House Hospice "
            "opened in 2000. It supports around 300 families.", "300", "Richard House Hospice", "subject_reference"),

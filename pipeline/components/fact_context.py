@@ -41,6 +41,7 @@ class Context:
         self._named_by: dict[str, list[Candidate]] = {}  # head word -> orgs whose name has it
         self._introduced: dict[str, list[Candidate]] | None = None  # descriptor -> orgs it introduced
         self._body_named: bool | None = None
+        self._receivers: set[str] | None = None
 
     def orgs_between(self, start: int, end: int) -> list[Candidate]:
         return self.orgs[bisect.bisect_left(self._org_starts, start):bisect.bisect_left(self._org_starts, end)]
@@ -140,6 +141,17 @@ class Context:
             if o.end <= before:
                 return self.canonical(o)
         return None
+
+    def receives(self, canonical: str | None) -> bool:
+        """The organisation is itself the subject of a receiving verb somewhere in the text ("Thistle
+        Seafood Limited also receive £33,000"): one receiver among others, not the giver of theirs."""
+        if self._receivers is None:
+            self._receivers = set()
+            for o in self.orgs:
+                span = self.doc.char_span(o.start, o.end, alignment_mode="expand")
+                if span is not None and span.root.dep_.startswith("nsubj") and lemma(span.root.head).lower() in self.r.receive:
+                    self._receivers.add(self.canonical(o))
+        return canonical in self._receivers
 
     def _names_a_body(self) -> bool:
         """Some organisation of the document is a public body ("Ville de Paris" for "la municipalité")."""

@@ -186,7 +186,7 @@ def _giver(verb, subject, receiver: Candidate, fig: Candidate, ctx: Context,
                 and ctx.r.giver_re.search(ctx.text[max(lo, o.start - 20):o.start]):
             return ctx.canonical(o), "giver"
     name = ctx.canonical(receiver)
-    if ctx.main and ctx.main != name:
+    if ctx.main and ctx.main != name and not ctx.receives(ctx.main):
         return ctx.main, "giver_main_org"
     return name, "subject"
 
