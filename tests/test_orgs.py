@@ -289,6 +289,8 @@ def test_regions_and_listed_places_are_no_organisations(nlps, lang, text, bad):
     ("en", "Two partners joined, Corrib Simon Community and Velmont Centre for Research, this year.",
      "Velmont Centre for Research"),
     ("en", "Southern Kings and Queens Food Bank served 210 families.", "Southern Kings and Queens Food Bank"),
+    ("en", "Circle K has raised €470,000 for the Jack and Jill Children’s Foundation since 2015.",
+     "Jack and Jill Children’s Foundation"),  # "for the" after a figure opens a name, not another name's tail
     ("en", "Tiziana Marr of Co-operative Alternatives said the offer opened.", "Co-operative Alternatives"),
 ])
 def test_of_and_and_inside_head_final_names(nlps, lang, text, name):

@@ -275,9 +275,13 @@ def _coordinated_lead(text: str, start: int, r: OrgRules) -> int:
     m = LEFT_CONJUNCT.search(text[max(0, start - 60):start])
     if not m:
         return start
-    before = [w.lower() for w in text[max(0, start - 60):start][:m.start()].split()]
-    if len(before) > 1 and before[-1] in ("the", "la", "le", "les") and before[-2] in ("of", "for", "de", "pour"):
-        return start  # "Irish Guide Dogs for the Blind and Irish Wheelchair Association": another name's tail
+    written = text[max(0, start - 60):start][:m.start()].split()
+    before = [w.lower() for w in written]
+    if len(before) > 2 and before[-1] in ("the", "la", "le", "les") and before[-2] in ("of", "for", "de", "pour") \
+            and written[-3][:1].isupper():
+        # "Irish Guide Dogs for the Blind and Irish Wheelchair Association": another name's tail (not
+        # "raised €470,000 for the Jack and Jill Children’s Foundation")
+        return start
     left = m.group(1).split()
     if r.head_word_re.search(m.group(1)) or any(w in r.legal for w in left) or any(w.lower() in r.not_org for w in left):
         return start
