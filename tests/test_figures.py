@@ -18,6 +18,9 @@ CASES = [
     ("fr", "un chiffre d'affaires de [10,5 millions d'euros] en 2017, contre [9,5 millions] en 2016",
      [("MONEY", 10500000, "EUR"), ("MONEY", 9500000, "EUR")]),
     ("fr", "notre équipe a protégé quelque [1.131.110] clients", [("QUANTITY", 1131110, None)]),
+    # a capitalised number word inside a sentence is a name ("a loan with Thirteen"); opening one, a count
+    ("en", "NatWest agreed a [£30m] loan with Thirteen, which lets Thirteen retrofit [900] homes. [Thirteen] homes were done first.",
+     [("MONEY", 30000000, "GBP"), ("QUANTITY", 900, None), ("QUANTITY", 13, None)]),
     # a greenhouse gas after "d'émission(s) de" or as "gaz carbonique" stays in the span
     ("fr", "soit [600 tonnes d’émission de CO2] évitées", [("QUANTITY", 600, "tCO2e")]),
     ("fr", "un arbre séquestrera [180 kg de gaz carbonique]", [("QUANTITY", 180, "kgCO2e")]),

@@ -78,6 +78,8 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
             continue
         if is_word and text[start:end].lower() in LONE_ARTICLES and not lone_number_ok(text, start, end, r):
             continue
+        if is_word and text[start].isupper() and MID_SENTENCE.search(text, max(0, start - 3), start):
+            continue  # "said Thirteen", "NatWest lends Thirteen £30m": a capitalised number word inside a sentence names
         fig = grow(text, start, end, value, r, is_word=is_word, word_at=word_at)
         if fig is None:
             continue
@@ -113,6 +115,8 @@ def find_figures(doc: Doc, lang: str) -> list[Candidate]:
     return out
 
 
+# the end of a lower-case word or a comma right before: inside a sentence, not after its start or a heading's word
+MID_SENTENCE = re.compile(r"[a-zà-ÿ,][ \u00a0]+$")
 THOUSANDS = re.compile(r"\d[ \u00a0.,'’]\d{3}(?!\d)")
 CURRENCY_REACH = 250  # characters: an amount this far after a sum in the same paragraph shares its currency
 
