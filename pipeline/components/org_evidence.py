@@ -390,14 +390,14 @@ def decide(ev: Evidence) -> str | None:
     strong = ev.support & STRONG
     if ev.headline_only and not strong:
         return None
-    if ev.direct and not ev.acting_only and ev.mentions and ev.territory < len(ev.mentions):
-        return "direct_body"  # "de la Région Pays de la Loire": a region's kind, capitalised, before its name
+    if ev.acting_only and ev.support & {"subject_verb", "possessive", "partner", "acts"}:
+        return "acting_body"
+    # a region's kind right before its name ("de la Région Pays de la Loire", "la région Normandie a
+    # voté"): the body, unless every mention is the territory ("en région Normandie", "dans la région …")
+    if ev.direct and ev.mentions and ev.territory < len(ev.mentions):
+        return "direct_body"
     if ev.acting_only:
-        if ev.support & {"subject_verb", "possessive", "partner", "acts"}:
-            return "acting_body"
-        # "de la Région Pays de la Loire", "la région Normandie a voté": the body, unless every
-        # mention is the territory ("en région Normandie", "dans la région Hauts-de-France")
-        return "direct_body" if ev.direct and ev.mentions and ev.territory < len(ev.mentions) else None
+        return None
     if not ev.name_like and not ev.ner_org:
         return None
     if "formula" in ev.against or "title" in ev.against or ("unit" in ev.against or "kind" in ev.against) and not strong:
