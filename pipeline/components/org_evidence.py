@@ -34,14 +34,13 @@ from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
 from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
+from .org_name_runs import FUNCTION_POS, name_runs, owner_and_owned
 from .org_second_pass import second_pass
 from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
 PERSON_OF = re.compile(r"(?:de|du|des|d['’]|of|from|at)(?:[ \u00a0]|(?<=['’]))")
-POSSESSIVE_TOKENS = {"'s", "’s"}
-POSSESSIVE_INSIDE = re.compile(r"['’]s[ \u00a0]+(?=[A-ZÀ-Þ])")
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
 FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n][ \u00a0\n]*)(?:In|En|À|Au|Aux|Across|Throughout|Dans)[ \u00a0]+(?:the[ \u00a0]+)?$")
 TITLE_OF = re.compile(r"[ \u00a0](?:of|de|du|des|d['’])[ \u00a0]?(?=[A-ZÀ-Þ])")
@@ -50,8 +49,6 @@ PLACE_LABELS = {"LOC", "GPE", "FAC"}
 SUBJECT_DEPS = {"nsubj"}
 AGENT_DEPS = {"obl:agent", "pobj"}
 STRONG = {"apposition", "apposition_after", "possessive", "outlet", "employer"}
-# a capitalised word of these kinds at a sentence start is a word, not a name ("Actuellement", "Cette")
-FUNCTION_POS = {"ADV", "DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "ADJ", "INTJ", "PART", "NUM"}
 
 
 @dataclass
@@ -78,68 +75,10 @@ class Evidence:
     determined: int = 0  # mentions after a determiner ("Les Serres Lacoste ont …"): no person's name
 
 
-def _name_tokens(doc: Doc, r: EvidenceRules) -> list[tuple[int, int]]:
-    """Runs of capitalised tokens, with link words inside ("Fonds de solidarité" stops at the lower case)."""
-    toks = list(doc)  # one Token object per token, not one per look
-    n = len(toks)
-    caps = [_capitalised(t) for t in toks]
-    texts = [t.text for t in toks]
-    lowers = [t.lower_ for t in toks]
-    spaced = [bool(t.whitespace_) for t in toks]
-    fund_re = rules_for(r.lang).fund_re
-    runs, i = [], 0
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if caps[j] and toks[j].is_sent_start and texts[j - 1][-1] in ".!?" and spaced[j - 1]:
-                break  # "… 3 M€. Valdor Énergie": a name does not run across sentences
-            if caps[j] or (texts[j] in "-–" and not spaced[j - 1] and not spaced[j]):
-                j += 1
-            elif texts[j - 1] in "-–" and not spaced[j - 1] and toks[j].is_alpha and len(texts[j]) <= 3:
-                j += 1  # "Co-op" (but not "AEX-listed")
-            elif lowers[j] in r.links and j + 1 < n and caps[j + 1] and not toks[j + 1].is_sent_start:
-                j += 1
-            elif j == i + 1 and texts[j] in POSSESSIVE_TOKENS and not spaced[j - 1] and j + 1 < n and caps[j + 1]:
-                j += 1  # "Stafford's Bakery": a founder's name and a head word (kept below only with one)
-            else:
-                break
-        while j > i + 1 and (lowers[j - 1] in r.links or texts[j - 1] in "-–"):
-            j -= 1
-        if j > i + 2 and texts[i + 1] in POSSESSIVE_TOKENS and (
-                lowers[j - 1] not in r.body_words and lowers[j - 1] not in r.descriptors or fund_re.search(texts[j - 1])):
-            runs.append((i, i + 1))  # "Ireland's Tesco", "Scotland's … Fund": an owner and what it owns
-            i += 2
-            continue
-        k = i
-        while k < j - 1 and toks[k].is_sent_start and toks[k].pos_ in FUNCTION_POS:
-            k += 1  # "Selon Tervandis", "Now Wester Derry": a capitalised word that only starts the sentence
-        runs.append((k, j))
-        i = j
-    return runs
-
-
-def _capitalised(t) -> bool:
-    s = t.text
-    return bool(s) and (s[0].isupper() or (s[0].isdigit() and any(c.isupper() for c in s))) and not t.is_punct \
-        and not t.like_num and "\n" not in s
-
-
 def _amount(t) -> bool:
     """A number that counts (a year is not: "in 2022 Archwood Group …")."""
     return t.like_num and not re.fullmatch(r"(?:19|20)\d\d", t.text) or t.lower_ in ("million", "millions", "billion",
                                                                                     "milliards", "milliard", "mille")
-
-
-def _owner_and_owned(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"South West Water’s Exmoor Mires": the owner and what it owns are two names (a one-word
-    owner is a founder's brand: "Hartley’s Farm Foods", "Richard’s House")."""
-    poss = POSSESSIVE_INSIDE.search(text, start, end)
-    if poss and " " in text[start:poss.start()].strip():
-        return [(start, poss.start()), (poss.end(), end)]
-    return [(start, end)]
 
 
 def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
@@ -148,7 +87,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     _pub, header_end = parse_header(text)
     names: dict[str, Evidence] = defaultdict(Evidence)
     spans: list[tuple[int, int]] = []
-    for i, j in _name_tokens(doc, r):
+    for i, j in name_runs(doc, r):
         spans.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
     person_names = set()
     for ent in doc.ents:
@@ -159,7 +98,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for m in QUOTED_NAME.finditer(text, header_end):
         spans.append((m.start("name"), m.end("name")))
         quoted.add(m.group("name"))
-    spans = [part for start, end in spans for part in _owner_and_owned(text, start, end)]
+    spans = [part for start, end in spans for part in owner_and_owned(text, start, end)]
     for start, end in spans:
         if end <= header_end:
             continue
