@@ -109,6 +109,8 @@ def test_a_business_word_alone_makes_no_name(nlp_en):
     ("fr", "La Fédération wallonne pour l’agriculture durable compte 300 membres.",
      "Fédération wallonne pour l’agriculture durable"),
     ("fr", "Le Centre belge de cybersécurité a reçu 300 signalements en 2022.", "Centre belge de cybersécurité"),
+    ("fr", "La Coopérative d’énergie renouvelable du Nord-Ouest a présenté son projet de 20 mégawatts.",
+     "Coopérative d’énergie renouvelable du Nord-Ouest"),  # a compass region closes the name
     ("fr", "L'Institut belge des services postaux et des télécommunications a publié 3 rapports.",
      "Institut belge des services postaux et des télécommunications"),
     ("en", "Staff at McDonald’s restaurants raised £12,000. McDonald’s said it was proud.", "McDonald’s"),

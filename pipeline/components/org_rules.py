@@ -85,6 +85,7 @@ class OrgRules:
         self.not_org = {w.lower() for w in d["not_org"]}
         # "la Région bruxelloise", "la Province wallonne": a place named by a region word and an adjective
         self.region_words = {w for w in load(lang, "org_evidence")["geographic_qualifiers"] if len(w) > 3}
+        self.geo_words = set(load(lang, "org_evidence")["geographic_qualifiers"])  # "Nord-Ouest": parts of a region's name
         self.leading_quantifier_re = re.compile(rf"(?:{_alt(d['leading_quantifiers'])})[ \u00a0]+(?=[A-ZÀ-Þ])")
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None

@@ -362,9 +362,10 @@ def _place_complement(doc: Doc, j: int, r: OrgRules) -> int:
     if end + 1 < n and doc[end].text[:1].isupper() and doc[end].lower_ in r.region_words \
             and doc[end + 1].pos_ == "ADJ" and doc[end + 1].text.islower():
         return end + 2  # "… française de la Région bruxelloise": a region named by its adjective
-    while end < n and end - k < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and (doc[end].ent_type_ in ("LOC", "GPE") or doc[end].text in place_names(r.lang)):
-        end += 1
+    while end < n and end - k < 3 and doc[end].text[:1].isupper() and (
+            doc[end].pos_ == "PROPN" and (doc[end].ent_type_ in ("LOC", "GPE") or doc[end].text in place_names(r.lang))
+            or "-" in doc[end].text and all(p.lower() in r.geo_words for p in doc[end].text.split("-"))):
+        end += 1  # "… du Québec", "… du Nord-Ouest" (a compass region the tagger may call a noun)
     return end if end > k else j
 
 
