@@ -21,8 +21,8 @@ class EvidenceRules:
         self.lang = lang
         self.verbs = set(d["org_verbs"])
         self.titles = set(d["person_titles"])
-        # "Les Serres Lacoste ont investi …": a determiner a person's name never follows
-        dets = d["determiners_before_no_person"]
+        # "Les Serres Lacoste ont investi …": an article a person's name never follows
+        dets = [w for w in orgs["articles"] if w not in d["articles_before_persons"]]
         self.no_person_before_re = re.compile(r"(?i:(?:^|(?<=[^\w'’]))(?:(?:" + alternation([w for w in dets if w[-1] not in "'’"])
                                               + r")[ \u00a0]+|(?:" + alternation([w for w in dets if w[-1] in "'’"]) + r")))$")
         self.links = {w.lower() for w in d["chunk_links"]}
