@@ -83,9 +83,9 @@ class OrgRules:
         self.name_article_start_re = re.compile(
             rf"(?:{_alt([a for a in name_arts if not a.endswith(chr(39))])})[ \u00a0](?=[A-ZÀ-Þ])") if name_arts else None
         self.not_org = {w.lower() for w in d["not_org"]}
-        # "la Région bruxelloise", "la Province wallonne": a place named by a region word and an adjective
-        self.region_words = {w for w in load(lang, "org_evidence")["geographic_qualifiers"] if len(w) > 3}
         self.geo_words = set(load(lang, "org_evidence")["geographic_qualifiers"])  # "Nord-Ouest": parts of a region's name
+        # "la Région bruxelloise", "la Province wallonne": a place named by a region word and an adjective
+        self.region_words = {w for w in self.geo_words if len(w) > 3}
         self.leading_quantifier_re = re.compile(rf"(?:{_alt(d['leading_quantifiers'])})[ \u00a0]+(?=[A-ZÀ-Þ])")
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
