@@ -464,3 +464,25 @@ def test_a_peers_title_makes_a_person(nlp_en, text, bad):
 ])
 def test_a_region_as_a_territory_is_no_body(nlp_fr, text, bad):
     assert bad not in names(nlp_fr(text))
+
+
+# a town is written with its county or province after it; a list of towns stays a list of places
+@pytest.mark.parametrize("lang,text,bad", [
+    ("en", "The route runs between Dublin and Rathkeel, Co Meath. Rathkeel welcomed 300 passengers.", "Rathkeel"),
+    ("en", "The route runs between Dublin and Rathkeel, Co Meath. Rathkeel welcomed 300 passengers.", "Co Meath"),
+    ("en", "Brenvale Solar will build a 217MW solar farm in Drumcarra, County Cork, the company said. "
+           "Drumcarra will host 400,000 panels.", "Drumcarra"),
+    ("en", "The new plant at Tullaghmore in Co Wexford opened. Tullaghmore employs 40 people.", "Tullaghmore"),
+    ("en", "Melvane, Ontario, owns its own power utility. Melvane will save 5% a year.", "Melvane"),
+    ("fr", "Le magasin de Cinvelle (province de Namur) a ouvert. Cinvelle accueille 40 personnes.", "Cinvelle"),
+    ("en", "Ferries will run between Kirkwall, Shapley, Rousey and Wyre. Ortvane Ferries operates the route "
+           "and Ortvane Ferries, Shapley and Rousey share the terminal.", "Shapley"),
+])
+def test_a_town_with_its_county_and_a_list_of_places_are_no_bodies(nlps, lang, text, bad):
+    assert bad not in names(nlps[lang](text))
+
+
+def test_a_company_with_its_department_in_parentheses_stays_a_company(nlp_fr):
+    doc = nlp_fr("Vincent Lesage, président des Transports Bervane (Mayenne), a converti 12 camions. "
+                 "Les Transports Bervane roulent au bioGNV.")
+    assert "Transports Bervane" in names(doc)

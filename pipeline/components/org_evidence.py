@@ -152,6 +152,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.headline_only = bool(ev.mentions) and all(any(s <= ms < e for s, e in headlines) for ms, _me in ev.mentions)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
+        if _county(name, r) or any(_town_of(text, e, r) for _s, e in ev.mentions):
+            ev.against.add("place")  # "Co Meath"; "Ballyhea, Co Cork", "Summerside, Ontario": a town once, a town always
         if any(p.search(name) for p in r.not_name):
             ev.against.add("formula")
         if r.facility_name and r.facility_name.search(name):
@@ -200,6 +202,18 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for name in plain_terms(text, names):
         names[name].against.add("term")  # "Combined Heat and Power (CHP)", "le GNL (gaz naturel liquéfié)"
     return names
+
+
+def _county(name: str, r: EvidenceRules) -> bool:
+    """'Co Meath', 'County Cork': a county's name with its abbreviation."""
+    first, _, rest = name.partition(" ")
+    return first in r.county_words and rest in r.places
+
+
+def _town_of(text: str, end: int, r: EvidenceRules) -> bool:
+    """The name is followed by the county or province it is in: a town's, the press's way."""
+    m = r.region_after_re.match(text, end)
+    return bool(m) and (m.group("county") is not None or m.group("region") in r.places)
 
 
 def _opens_a_clause(doc: Doc, pos: int) -> bool:

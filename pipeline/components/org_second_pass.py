@@ -48,8 +48,28 @@ def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
         for s, e in ev.mentions:
             joiner = COORD_AFTER.match(text, e)
             tail = COORD_BEFORE.search(text[max(0, s - 80):s])
+            if _list_of_places(text, s, r):
+                continue
             if joiner and accepted_re.match(text, joiner.end()) or tail and accepted_re.fullmatch(tail.group("name")):
                 ev.second = "coordinated"
                 out.append(name)
                 break
     return out
+
+
+LIST_REACH = 8  # names a list is walked back through
+
+
+def _list_of_places(text: str, start: int, r: EvidenceRules) -> bool:
+    """The list the name sits in is one of places: it follows a place preposition ("in Killala and
+    Moneen", "à Namur et Ciney") or names a known place ("between Dublin and Ratoath")."""
+    for _ in range(LIST_REACH):
+        before = COORD_BEFORE.search(text[max(0, start - 80):start])
+        if before is None:
+            break
+        name = before.group("name").strip()
+        if name in r.places:
+            return True
+        start = start - len(text[max(0, start - 80):start]) + before.start("name")
+    words = text[max(0, start - 30):start].split()
+    return bool(words) and words[-1].lower() in r.place_preps
