@@ -486,3 +486,18 @@ def test_a_company_with_its_department_in_parentheses_stays_a_company(nlp_fr):
     doc = nlp_fr("Vincent Lesage, président des Transports Bervane (Mayenne), a converti 12 camions. "
                  "Les Transports Bervane roulent au bioGNV.")
     assert "Transports Bervane" in names(doc)
+
+
+# a capitalised word in a list of names other rules accepted is a name too, common word or not
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Le sac est vendu chez Aldi, Auchan, Delhaize, Marvel, Cora et Pallvanter dans tout le pays.", "Cora"),
+    ("fr", "Le sac est vendu chez Aldi, Auchan, Delhaize, Match et Pallvanter dans tout le pays.", "Match"),
+    ("en", "The bags are sold at Tesco, Aldi, Lidl, Centra and Spar across the country.", "Centra"),
+])
+def test_a_name_listed_among_accepted_names(nlps, lang, text, name):
+    assert name in names(nlps[lang](text))
+
+
+def test_a_title_in_a_list_of_a_persons_roles_stays_a_title(nlp_en):
+    doc = nlp_en("“It matters,” said Scott Kerrvale, Manager, Corporate Donor Relations, United Way, and Tesco.")
+    assert "Manager" not in names(doc)

@@ -32,6 +32,14 @@ def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
     accepted_re = re.compile(alternation(partners)) if partners else None
     for name, ev in names.items():
         word = "common_noun" in ev.against
+        if accepted_re is not None and name not in accepted and ev.inside_sentence \
+                and not ev.against & (HARD_VETO | SECOND_PASS_VETO | {"ner_place"}) and not ev.ner_person \
+                and not all(w.lower() in r.title_words for w in name.split()) \
+                and any(listed_with(text, s, e, accepted_re) >= LIST_MIN and not _list_of_places(text, s, r)
+                        for s, e in ev.mentions):
+            ev.second = "listed"  # "chez Aldi, Auchan, Cactus, Cora, Delhaize": a word too, among names
+            out.append(name)
+            continue
         if word and (name not in firsts or not ev.inside_sentence):
             continue  # "Food bank staff …": a word, unless a name's first word written as a name ("the Town": `kind`)
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
@@ -73,3 +81,40 @@ def _list_of_places(text: str, start: int, r: EvidenceRules) -> bool:
         start = start - len(text[max(0, start - 80):start]) + before.start("name")
     words = text[max(0, start - 30):start].split()
     return bool(words) and words[-1].lower() in r.place_preps
+
+
+LIST_MIN = 2  # names a list must hold that other rules accepted
+LIST_STOP = re.compile(r"[.;:()\n«»\"“”!?–—]")
+SEPARATOR = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et|and|ou|or)[ \u00a0]+|,[ \u00a0]*|[ \u00a0]+(?:et|and|ou|or|&)[ \u00a0]+)")
+ARTICLE = re.compile(r"^(?:(?:la|le|les|the|La|Le|Les|The)[ \u00a0]+|[lL]['’])")
+CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'&.\-]*(?:[ \u00a0](?:(?:de|du|des|of|la)[ \u00a0])?[A-ZÀ-Þ][\w’'&.\-]*)*")
+
+
+def listed_with(text: str, start: int, end: int, accepted_re: re.Pattern) -> int:
+    """How many names other rules accepted share a list ("A, B, C et D") with the mention."""
+    left = text[max(0, start - 200):start]
+    stops = list(LIST_STOP.finditer(left))
+    left = left[stops[-1].end():] if stops else left
+    right = text[end:end + 200]
+    stop = LIST_STOP.search(right)
+    right = right[:stop.start()] if stop else right
+    members = []
+    items = SEPARATOR.split(left)
+    if len(items) > 1 and items[-1] == "":
+        for item in reversed(items[:-1]):
+            run = list(CAPITALISED_RUN.finditer(item))
+            if not run:
+                break
+            members.append(run[-1].group(0))
+            if run[-1].start() > 0 and not ARTICLE.match(item):
+                break  # "… pièce chez Aldi": the list's first name ends the item
+    items = SEPARATOR.split(right)
+    if len(items) > 1 and items[0] == "":
+        for item in items[1:]:
+            m = CAPITALISED_RUN.match(ARTICLE.sub("", item))
+            if not m:
+                break
+            members.append(m.group(0))
+            if m.end() < len(ARTICLE.sub("", item).rstrip()):
+                break  # "… et Pallcenter vient": the list's last name ends the item
+    return sum(bool(accepted_re.fullmatch(ARTICLE.sub("", n))) for n in members)
