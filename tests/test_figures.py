@@ -49,6 +49,11 @@ CASES = [
     ("fr", "une performance de [90 kilowatt-heures] et un bruit de [65 décibels]", [("QUANTITY", 90, "kWh"), ("QUANTITY", 65, None)]),
     ("en", "it treats [750 kilo tonnes] of waste at [45 decibels]", [("QUANTITY", 750, "kt"), ("QUANTITY", 45, None)]),
     ("en", "saving [3,200 tonnes of CO2] emissions a year", [("QUANTITY", 3200, "tCO2e")]),
+    # masses in grams, thicknesses in microns, inches: measures with no SPEC symbol; "KW" in capitals is kW
+    ("fr", "des sacs de [4,5 grammes] et de [15 microns] sur un tuyau de [44 pouces]",
+     [("QUANTITY", 4.5, None), ("QUANTITY", 15, None), ("QUANTITY", 44, None)]),
+    ("en", "bags of [4.5 grams] and [15 microns] in a [12-inch] pipe", [("QUANTITY", 4.5, None), ("QUANTITY", 15, None), ("QUANTITY", 12, None)]),
+    ("fr", "une turbine de [60 KW] et [190 KWc] de panneaux", [("QUANTITY", 60, "kW"), ("QUANTITY", 190, "kW")]),
     # "pounds" is money unless "of" a thing that is no money follows
     ("en", "a grant of [5,000 pounds] of funding and [20 pounds] each", [("MONEY", 5000, "GBP"), ("MONEY", 20, "GBP")]),
     ("fr", "un don de [20 livres sterling]", [("MONEY", 20, "GBP")]),
