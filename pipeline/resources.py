@@ -45,3 +45,10 @@ def listed_names(lang: str) -> frozenset[str]:
 def place_names(lang: str) -> frozenset[str]:
     """data/<lang>/places.json as a set, built once per process (35,000 names)."""
     return frozenset(_load(lang, "places")["places"])
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """data/first_names.json as a set: given names, one list for both languages."""
+    path = resources.files("pipeline") / "data" / "first_names.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["first_names"])

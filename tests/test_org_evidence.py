@@ -501,3 +501,27 @@ def test_a_name_listed_among_accepted_names(nlps, lang, text, name):
 def test_a_title_in_a_list_of_a_persons_roles_stays_a_title(nlp_en):
     doc = nlp_en("“It matters,” said Scott Kerrvale, Manager, Corporate Donor Relations, United Way, and Tesco.")
     assert "Manager" not in names(doc)
+
+
+@pytest.mark.parametrize("lang,name,person", [
+    ("en", "Scott Inskeep", True),
+    ("en", "Andy Rolfe", True),
+    ("fr", "Nicolas Dumarchez", True),
+    ("en", "Lourdes Fund", False),  # a common noun after the given name: a body's name
+    ("en", "Dale Farm", False),
+    ("en", "Victoria Leeds", False),  # a place after it
+    ("en", "Harvey Norman Holdings", False),  # three words: not a bare person's name
+    ("en", "Tesco Bank", False),
+    ("en", "Brittany Ferries", False),  # a plural common noun
+])
+def test_a_given_name_and_a_surname_read_as_a_person(nlps, lang, name, person):
+    from pipeline.components.evidence_rules import evidence_rules
+    from pipeline.components.org_evidence import _given_name_pair
+    assert _given_name_pair(name, lang, evidence_rules(lang)) is person
+
+
+def test_the_first_names_list_is_built_from_faker_and_holds_both_languages():
+    from pipeline.resources import first_names
+    names = first_names()
+    assert {"Andy", "Scott", "Nathalie", "Jean-Pierre"} <= names
+    assert "Tesco" not in names and len(names) > 3000

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
+from ..resources import first_names
 from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
 from .org_name_runs import FUNCTION_POS, name_runs, owner_and_owned
@@ -195,6 +196,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             # a company named after its founder, written after its descriptor more than once ("du
             # transporteur Jacky Perrenot", "son transporteur Jacky Perrenot"): a body if strong evidence says so
             ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER else "title")
+        if not ev.ner_person and not not_a_person and ev.described < DESCRIBED_FOUNDER and _given_name_pair(name, lang, r):
+            ev.against.add("person")  # "Andy Rolfe, one of the directors": the model's ORG vote, a person's name
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
                 for p in person_names):
@@ -202,6 +205,19 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for name in plain_terms(text, names):
         names[name].against.add("term")  # "Combined Heat and Power (CHP)", "le GNL (gaz naturel liquéfié)"
     return names
+
+
+def _given_name_pair(name: str, lang: str, r: EvidenceRules) -> bool:
+    """A given name and a surname that is no common word, place or organisation head ("Scott
+    Inskeep", not "Lourdes Fund", "Dale Farm" or "Victoria Park")."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in first_names():
+        return False
+    last = words[1]
+    low = last.lower()
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
+    return bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]*[a-zà-ÿ]", last)) and last not in r.places \
+        and not any(is_common_word(lang, f) for f in forms) and low not in r.body_words  # "Brittany Ferries"
 
 
 def _county(name: str, r: EvidenceRules) -> bool:

@@ -103,8 +103,8 @@ def listed_with(text: str, start: int, end: int, accepted_re: re.Pattern) -> int
     if len(items) > 1 and items[-1] == "":
         for item in reversed(items[:-1]):
             run = list(CAPITALISED_RUN.finditer(item))
-            if not run:
-                break
+            if not run or run[-1].end() < len(item.rstrip()):
+                break  # "… operates the route and X, …": a clause, not a list's name
             members.append(run[-1].group(0))
             if run[-1].start() > 0 and not ARTICLE.match(item):
                 break  # "… pièce chez Aldi": the list's first name ends the item
