@@ -473,7 +473,6 @@ def test_a_region_as_a_territory_is_no_body(nlp_fr, text, bad):
     ("en", "Brenvale Solar will build a 217MW solar farm in Drumcarra, County Cork, the company said. "
            "Drumcarra will host 400,000 panels.", "Drumcarra"),
     ("en", "The new plant at Tullaghmore in Co Wexford opened. Tullaghmore employs 40 people.", "Tullaghmore"),
-    ("en", "Melvane, Ontario, owns its own power utility. Melvane will save 5% a year.", "Melvane"),
     ("fr", "Le magasin de Cinvelle (province de Namur) a ouvert. Cinvelle accueille 40 personnes.", "Cinvelle"),
     ("en", "Ferries will run between Kirkwall, Shapley, Rousey and Wyre. Ortvane Ferries operates the route "
            "and Ortvane Ferries, Shapley and Rousey share the terminal.", "Shapley"),
@@ -486,6 +485,21 @@ def test_a_company_with_its_department_in_parentheses_stays_a_company(nlp_fr):
     doc = nlp_fr("Vincent Lesage, président des Transports Bervane (Mayenne), a converti 12 camions. "
                  "Les Transports Bervane roulent au bioGNV.")
     assert "Transports Bervane" in names(doc)
+
+
+@pytest.mark.parametrize("lang,text,town", [
+    ("en", "in Drumcarra, Co Cork, the firm said", True),
+    ("en", "the plant at Tullaghmore in County Wexford", True),
+    ("fr", "à Cinvelle (province de Namur)", True),
+    ("fr", "(Quarvel Traitements, Charleroi)", False),  # a company and where it is
+    ("fr", "des Transports Bervane (Mayenne)", False),
+])
+def test_a_name_followed_by_its_county_is_a_town(nlps, lang, text, town):
+    from pipeline.components.evidence_rules import evidence_rules
+    from pipeline.components.org_evidence import _town_of
+    name = {"en": ("Drumcarra", "Tullaghmore"), "fr": ("Cinvelle", "Quarvel Traitements", "Transports Bervane")}[lang]
+    end = next(text.index(n) + len(n) for n in name if n in text)
+    assert _town_of(text, end, evidence_rules(lang)) is town
 
 
 # a capitalised word in a list of names other rules accepted is a name too, common word or not

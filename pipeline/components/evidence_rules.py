@@ -51,13 +51,13 @@ class EvidenceRules:
         self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
         self.place_preps = self.leading_preps - {"a"}
         self.territory_words = {w.split()[-1] for w in d["territory_before"]}
-        # "Ballyhea, Co Cork", "Leduc, Alberta", "Great Island in Co Wexford", "Ciney (province de Namur)";
-        # a bare place in parentheses is where a company is ("les Transports Breger (Mayenne)")
+        # "Ballyhea, Co Cork", "Great Island in Co Wexford", "Ciney (province de Namur)": a town with its
+        # county; a bare place after a name is where a company is too ("Comet Traitements, Charleroi",
+        # "les Transports Breger (Mayenne)")
         county = alternation(d["county_words"])
         self.county_words = set(d["county_words"])
         self.region_after_re = re.compile(
-            rf"(?:,[ \u00a0]+|(?:[ \u00a0]*\([ \u00a0]*|[ \u00a0]+(?:in|en)[ \u00a0]+)(?=(?:{county})[ \u00a0]))"
-            rf"(?:(?P<county>{county})[ \u00a0]+{CAP_WORD}|(?P<region>{CAP_WORD}(?:[ \u00a0\-]{CAP_WORD})?)(?=[ \u00a0]*(?:[.,;:)\n]|$)))")
+            rf"(?:,[ \u00a0]+|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+(?:in|en)[ \u00a0]+)(?:{county})[ \u00a0]+{CAP_WORD}")
         # "the Town", "la Ville": a body's head word alone is generic, never a short form
         self.body_words = {w.lower() for w in d["lower_case_bodies"]} | {
             h.lower() for h in orgs["named_heads"] + orgs["named_heads_with_link"] if " " not in h}

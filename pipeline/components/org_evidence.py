@@ -154,7 +154,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
         if _county(name, r) or any(_town_of(text, e, r) for _s, e in ev.mentions):
-            ev.against.add("place")  # "Co Meath"; "Ballyhea, Co Cork", "Summerside, Ontario": a town once, a town always
+            ev.against.add("place")  # "Co Meath"; "Ballyhea, Co Cork": a town once, a town always
         if any(p.search(name) for p in r.not_name):
             ev.against.add("formula")
         if r.facility_name and r.facility_name.search(name):
@@ -228,8 +228,7 @@ def _county(name: str, r: EvidenceRules) -> bool:
 
 def _town_of(text: str, end: int, r: EvidenceRules) -> bool:
     """The name is followed by the county or province it is in: a town's, the press's way."""
-    m = r.region_after_re.match(text, end)
-    return bool(m) and (m.group("county") is not None or m.group("region") in r.places)
+    return bool(r.region_after_re.match(text, end))
 
 
 def _opens_a_clause(doc: Doc, pos: int) -> bool:
