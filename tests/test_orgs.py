@@ -526,3 +526,20 @@ def test_names_are_not_propagated_into_sites_or_persons(nlps, lang, text, bad_at
     pos = text.index(bad_at)
     assert not any(c.label == "ORG" and c.rule == "orgs:propagated" and pos <= c.start < pos + len(bad_at)
                    for c in doc._.csr_entities)
+
+
+# a country or nation right after a name is the national arm's name
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "The society's charity partners are Teenage Cancer Trust Cymru and Alzheimer’s Society Cymru.",
+     "Teenage Cancer Trust Cymru"),
+    ("en", "Elsewhere, the Woodland Trust Northern Ireland has welcomed the plan.", "Woodland Trust Northern Ireland"),
+    ("fr", "La société Kervalis Luxembourg collecte 300 tonnes de déchets.", "Kervalis Luxembourg"),
+])
+def test_a_nation_after_a_name_belongs_to_it(nlps, lang, text, name):
+    doc = nlps[lang](text)
+    assert name in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+
+
+def test_a_nation_that_opens_a_longer_name_stays_outside(nlp_en):
+    doc = nlp_en("The Woodland Trust and Northern Ireland Water planted 5,000 trees with the Ulster Wildlife Trust.")
+    assert "Woodland Trust" in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]

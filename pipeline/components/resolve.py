@@ -244,6 +244,27 @@ def extend_with_constant_place(text: str, kept: list[Candidate], lang: str) -> N
             c.rule += "+place"
 
 
+def extend_with_nation(text: str, kept: list[Candidate], lang: str) -> None:
+    """"Teenage Cancer Trust Cymru", "Triodos Bank UK", "Engie France": a country or nation right after
+    a name is its national arm's name (data: `nation_names`); not when a longer capitalised name
+    goes on ("Northern Ireland Water") or another span starts there."""
+    nations = _nation_re(lang)
+    starts = {c.start for c in kept}
+    for c in kept:
+        if c.label != "ORG":
+            continue
+        m = nations.match(text, c.end)
+        if m and c.end + 1 not in starts:
+            c.end = m.end()
+            c.rule += "+nation"
+
+
+@cache
+def _nation_re(lang: str) -> re.Pattern:
+    names = sorted(load(lang, "orgs")["nation_names"], key=len, reverse=True)
+    return re.compile(r"[ \u00a0](?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’\-])(?![ \u00a0][A-ZÀ-Þ])")
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d][\w.&/-]*)")
 
 POSSESSIVE = re.compile(r"['’]s(?![\w])")
@@ -325,6 +346,7 @@ def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     kept = split_joined_names(text, kept)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
+    extend_with_nation(text, kept, lang)
     orgs = [c for c in kept if c.label == "ORG"]
     cut_department_before_title(text, orgs, lang)
     keep_brand_apostrophe(doc, text, orgs)
