@@ -474,6 +474,12 @@ def test_a_region_as_a_territory_is_no_body(nlp_fr, text, bad):
            "Drumcarra will host 400,000 panels.", "Drumcarra"),
     ("en", "The new plant at Tullaghmore in Co Wexford opened. Tullaghmore employs 40 people.", "Tullaghmore"),
     ("fr", "Le magasin de Cinvelle (province de Namur) a ouvert. Cinvelle accueille 40 personnes.", "Cinvelle"),
+    # a place noun before the name or the list it opens; a landform's name
+    ("en", "The trust manages an estate covering the islands of Benvarra, Eriskelly and South Uvane. "
+           "South Uvane has 900 residents.", "South Uvane"),
+    ("en", "The historic village of Dromcalla has faced challenges. Dromcalla welcomed 300 visitors.", "Dromcalla"),
+    ("en", "Clean water is returned to the River Ingvale. The River Ingvale supports 40 species.", "River Ingvale"),
+    ("fr", "Le village de Herbelmont accueille le projet. Herbelmont compte 600 habitants.", "Herbelmont"),
     ("en", "Ferries will run between Kirkwall, Shapley, Rousey and Wyre. Ortvane Ferries operates the route "
            "and Ortvane Ferries, Shapley and Rousey share the terminal.", "Shapley"),
 ])

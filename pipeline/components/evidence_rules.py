@@ -51,6 +51,10 @@ class EvidenceRules:
         self.leading_preps = {w for w in d["place_prepositions"] if " " not in w}
         self.place_preps = self.leading_preps - {"a"}
         self.territory_words = {w.split()[-1] for w in d["territory_before"]}
+        # "the island of South Uist", "the islands of Benbecula, Eriskay and …", "le village de X": lower case
+        self.place_noun_before_re = re.compile(
+            rf"(?<![\w])(?:{alternation(d['place_nouns_before'])})[ \u00a0]+(?:of|de|d['’]|du|des)?[ \u00a0]*$")
+        self.feature_words = set(d["feature_words"])
         # "Ballyhea, Co Cork", "Great Island in Co Wexford", "Ciney (province de Namur)": a town with its
         # county; a bare place after a name is where a company is too ("Comet Traitements, Charleroi",
         # "les Transports Breger (Mayenne)")

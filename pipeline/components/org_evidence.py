@@ -36,7 +36,7 @@ from ..resources import first_names
 from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
 from .org_name_runs import FUNCTION_POS, name_runs, owner_and_owned
-from .org_second_pass import second_pass
+from .org_second_pass import COORD_BEFORE, LIST_REACH, second_pass
 from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
@@ -153,6 +153,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.headline_only = bool(ev.mentions) and all(any(s <= ms < e for s, e in headlines) for ms, _me in ev.mentions)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
+        if len(name.split()) == 2 and name.split()[0] in r.feature_words and not ev.quoted:
+            ev.against.add("place")  # "River Ingol", "Mount Callan": a landform's name
         if _county(name, r) or any(_town_of(text, e, r) for _s, e in ev.mentions):
             ev.against.add("place")  # "Co Meath"; "Ballyhea, Co Cork": a town once, a town always
         if any(p.search(name) for p in r.not_name):
@@ -220,6 +222,17 @@ def _given_name_pair(name: str, lang: str, r: EvidenceRules) -> bool:
         and not any(is_common_word(lang, f) for f in forms) and low not in r.body_words  # "Brittany Ferries"
 
 
+def _list_start_text(text: str, start: int) -> str:
+    """The 60 characters before the list a mention sits in ("the islands of Benbecula, Eriskay and |South
+    Uist"), or before the mention when it is in none."""
+    for _ in range(LIST_REACH):
+        before = COORD_BEFORE.search(text[max(0, start - 80):start])
+        if before is None:
+            break
+        start = max(0, start - 80) + before.start("name")
+    return text[max(0, start - 60):start]
+
+
 def _county(name: str, r: EvidenceRules) -> bool:
     """'Co Meath', 'County Cork': a county's name with its abbreviation."""
     first, _, rest = name.partition(" ")
@@ -255,6 +268,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         return
     if r.no_person_before_re.search(before):
         ev.determined += 1
+    if r.place_noun_before_re.search(_list_start_text(text, start)):
+        ev.against.add("place")  # "the island of South Uist", "the islands of Benbecula, Eriskay and South Uist"
     if r.list_after_re.search(before):
         ev.support.add("apposition")  # "Les deux autres associations, CausE et F.A.B."
     appos = r.after_re.match(after)
