@@ -545,3 +545,18 @@ def test_the_first_names_list_is_built_from_faker_and_holds_both_languages():
     names = first_names()
     assert {"Andy", "Scott", "Nathalie", "Jean-Pierre"} <= names
     assert "Tesco" not in names and len(names) > 3000
+
+
+@pytest.mark.parametrize("name", ["Flash Leisure Centre", "Dunston Power Station", "Hartland Landfill",
+                                  "Cork Container Terminal", "Granville Eco-Park"])
+def test_sites_named_like_facilities(name):
+    from pipeline.components.evidence_rules import evidence_rules
+    assert evidence_rules("en").facility_name.search(name)
+
+
+def test_a_person_is_not_made_a_body_by_the_name_after_the_comma():
+    from pipeline.components.evidence_rules import evidence_rules
+    from pipeline.components.org_second_pass import second_pass
+    text = "Nigel Macvane, Sainsbury’s Regional Buyer, said it was great news."
+    ev = Evidence(mentions=[(0, 13)], name_like=True, inside_sentence=True, against={"person"})
+    assert second_pass({"Nigel Macvane": ev}, {"Sainsbury’s"}, text, evidence_rules("en")) == []

@@ -43,7 +43,7 @@ def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
         if word and (name not in firsts or not ev.inside_sentence):
             continue  # "Food bank staff …": a word, unless a name's first word written as a name ("the Town": `kind`)
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
-                or " " in name and ev.ner_person or accepted_re is None:
+                or " " in name and (ev.ner_person or "person" in ev.against) or accepted_re is None:
             continue
         if name in firsts and not ev.ner_person:
             ev.second = "short_form"
