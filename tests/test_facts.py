@@ -199,6 +199,21 @@ def test_a_comparison_year_is_no_facts_date(nlps, lang, text, figure, date):
     assert facts_of_dict(nlps[lang], text)[figure] == date
 
 
+@pytest.mark.parametrize("lang,text,figure,date", [
+    # the date of the event a count started from is a baseline
+    ("en", " date 2019-05 Since the launch in 2016, Carvane Co-op has planted 45,000 trees.", "45,000", None),
+    ("en", " date 2019-05 Since its founding in 1992, the Moorwell Foundation has given over $11.5 million.",
+     "$11.5 million", None),
+    ("fr", " date 2019-05 Depuis son lancement en 2014, la coopérative Walvex a redistribué 2.000 repas.", "2.000", None),
+    # a clause that describes the counted noun, an open complement of the figure's verb
+    ("en", " date 2023-05 Louvale County Council said there were a further 164 homes retrofitted in 2022.", "164", "2022"),
+    ("en", " date 2010-05 The $3.6m project of the Portvane Authority is expected to be complete in early 2011.",
+     "$3.6m", "2011"),
+])
+def test_a_figures_date_from_its_own_phrase_and_never_a_start(nlps, lang, text, figure, date):
+    assert facts_of_dict(nlps[lang], text)[figure] == date
+
+
 def facts_of_dict(nlp, text):
     doc = nlp(text)
     return {doc.text[f["span"][0]:f["span"][1]]: f["date"] for f in doc._.csr_facts}

@@ -32,7 +32,8 @@ def sentence_dates(doc: Doc, sent, dates: list[Candidate], starts: list[int], r,
         before = text[max(sent.start_char, d.start - 30):d.start]
         d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
         clause = clause_head(d_span.root) if d_span is not None else None
-        out.append((d, clause, before, bool(r.baseline_re.search(before)), bool(r.target_re.search(before))))
+        baseline = bool(r.baseline_re.search(before) or r.baseline_event_re.search(text[max(sent.start_char, d.start - 60):d.start]))
+        out.append((d, clause, before, baseline, bool(r.target_re.search(before))))
     return out
 
 
@@ -65,6 +66,8 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
                 if lemma(d_clause).lower() in r.reporting:
                     continue  # "said last month that ...": the announcement's date
                 how = "target" if target else "governing_clause"
+            elif _describes_counted(d_clause, fig_span) or _complement_of(d_clause, fig_clause):
+                how = "target" if target else "dependent_clause"
             else:
                 continue  # another clause's date
         if best_score is None or score < best_score:
@@ -77,3 +80,22 @@ def link_date(fig: Candidate, fig_span, candidates: list[tuple], starts: list[in
         if len(before_colon) == 1 and len([c for c in near if not c[3]]) == 1:
             return before_colon[0][0].attrs.get("value"), "colon"
     return (best.attrs.get("value"), best_how) if best else (None, "none")
+
+
+def _describes_counted(d_clause, fig_span) -> bool:
+    """"164 homes retrofitted in 2022": the date's clause describes the noun the figure counts."""
+    counted = fig_span.root.head if fig_span.root.dep_ in ("nummod", "quantmod", "det", "amod") else fig_span.root
+    return d_clause.head.i == counted.i and d_clause.dep_ in ("acl", "relcl", "acl:relcl")
+
+
+def _complement_of(d_clause, fig_clause) -> bool:
+    """"The $3.6m project is expected to be complete in early 2011": the date's clause completes the
+    figure's verb (open complements only, not a reported clause)."""
+    node = d_clause
+    for _ in range(4):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == fig_clause.i:
+            return True
+    return False

@@ -40,6 +40,10 @@ class FactRules:
         self.baseline_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in d["baseline_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |du |de |d'|d’|en |in |levels? |niveaux? |of )*$",
             re.IGNORECASE)
+        # "Since the launch in 2016, 45,000 trees …": the start of what is counted
+        self.baseline_event_re = re.compile(
+            "(?:" + "|".join(re.escape(w) for w in d["baseline_event_markers"]) + r")[ \u00a0]+(?:[\w'’\-]+[ \u00a0]+){1,4}?(?:in|en|of|de)[ \u00a0]+$",
+            re.IGNORECASE)
         self.target_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in d["target_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |à |end of |fin )*$",
             re.IGNORECASE)
