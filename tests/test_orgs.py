@@ -543,3 +543,10 @@ def test_a_nation_after_a_name_belongs_to_it(nlps, lang, text, name):
 def test_a_nation_that_opens_a_longer_name_stays_outside(nlp_en):
     doc = nlp_en("The Woodland Trust and Northern Ireland Water planted 5,000 trees with the Ulster Wildlife Trust.")
     assert "Woodland Trust" in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+
+
+@pytest.mark.parametrize("acr", ["CARV", "CA-RV"])
+def test_a_hyphenated_acronym_takes_its_expansion_as_canonical(nlp_fr, acr):
+    doc = nlp_fr(f"La Centrale alimentaire de la région vaudoise ({acr}) fête ses 20 ans. La {acr} a redistribué 1000 tonnes.")
+    canon = {doc.text[c.start:c.end]: c.attrs.get("canonical") for c in doc._.csr_entities if c.label == "ORG"}
+    assert canon.get(acr) == "Centrale alimentaire de la région vaudoise", canon

@@ -192,6 +192,7 @@ def skips_inner_words(short: str, long_: str, names: list[str]) -> bool:
                and extras(n.split()) is not None) == 1
 
 
+HYPHENED_ACRONYM = re.compile(r"[A-ZÀ-Þ]{1,5}-[A-ZÀ-Þ]{1,5}")
 ACRONYM_LIKE = re.compile(r"[A-Z][A-Z&.]*[A-Z][a-z]?")
 
 
@@ -312,7 +313,9 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
     variants = data["name_word_variants"]
     keys = [_core(n, suffixes, prefixes, variants) for n in names]
     acr_full = {acr: _core(full, suffixes, prefixes, variants) for acr, full in acronyms.items()}
-    parts = [_abbreviation_parts(n) for n in names]
+    # "CA-RL" spells "Centrale alimentaire de la région lausannoise" like "CARL" would
+    spelled = [n.replace("-", "") if HYPHENED_ACRONYM.fullmatch(n) else n for n in names]
+    parts = [_abbreviation_parts(n) for n in spelled]
     for i in range(len(names)):
         for j in range(i + 1, len(names)):
             a, b = keys[i], keys[j]
@@ -338,11 +341,11 @@ def assign_canonicals(text: str, orgs: list[Candidate], lang: str, acronyms: dic
                 union(i, j)  # "Ecocem" / "Ecocem Ireland", "Community Foundation" / "… of the Central Blue Ridge"
                 continue
             pi, pj = parts[i], parts[j]
-            if abbreviates(names[i], names[j], (pi, pj)) or abbreviates(names[j], names[i], (pj, pi)) \
-                    or abbreviates_with_suffix(names[i], names[j], suffixes) \
-                    or abbreviates_with_suffix(names[j], names[i], suffixes) \
-                    or abbreviates_loosely(names[i], names[j], suffixes) or abbreviates_loosely(names[j], names[i], suffixes) \
-                    or abbreviates_skipping(names[i], names[j]) or abbreviates_skipping(names[j], names[i]):
+            si, sj = spelled[i], spelled[j]
+            if abbreviates(si, sj, (pi, pj)) or abbreviates(sj, si, (pj, pi)) \
+                    or abbreviates_with_suffix(si, sj, suffixes) or abbreviates_with_suffix(sj, si, suffixes) \
+                    or abbreviates_loosely(si, sj, suffixes) or abbreviates_loosely(sj, si, suffixes) \
+                    or abbreviates_skipping(si, sj) or abbreviates_skipping(sj, si):
                 union(i, j)  # "GM" / "General Motors", "BA" / "British Airways", "GESA" / "Gruyère Energie SA"
                 continue
             if skips_inner_words(names[i], names[j], names) or skips_inner_words(names[j], names[i], names):

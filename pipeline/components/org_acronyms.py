@@ -45,7 +45,7 @@ def _abbreviates_words(short: str, name: str, links: set[str]) -> bool:
     """`short` is spelled by starts of words of `name`, in order, the first word's included,
     two words at least ("Syvalom": SYndicat VALOrisation Marne)."""
     words = [fold(w).lower() for w in re.split(r"[ \u00a0\-'’]+", name) if w and w.lower() not in links]
-    target = fold(short.replace(".", "")).lower()
+    target = fold(short.replace(".", "").replace("-", "")).lower()
     if len(target) < 3 or not words or target[0] != words[0][0]:
         return False
 
@@ -64,7 +64,7 @@ def _abbreviates_words(short: str, name: str, links: set[str]) -> bool:
 
 
 def _initials_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tuple[int, int] | None:
-    letters = acr.split()[0].replace(".", "").replace("&", "").upper()
+    letters = acr.split()[0].replace(".", "").replace("&", "").replace("-", "").upper()
     window_start = max(0, paren_start - 160)
     words = list(re.finditer(r"[^\s(),;:]+", text[window_start:paren_start]))
     for k in range(len(words) - 1, max(-1, len(words) - 14), -1):

@@ -64,8 +64,8 @@ class OrgRules:
             rf"(?P<name>{prefix}[ \u00a0](?:{CAP_WORD})(?:[ \u00a0](?:(?:de|du|des|d['’]|&)[ \u00a0]?)?(?:{CAP_WORD})){{0,3}})(?![\w])")
         self.head_word_re = re.compile(rf"(?i:\b{heads}\b)")
         self.link_words = {w.lower() for w in d["acronym_link_words"]}
-        # "(SDED 52)": a French département's number may close the acronym
-        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:[ \u00a0]\d{2,3})?)\)")
+        # "(SDED 52)": a French département's number may close the acronym; "(CA-RL)" may hold a hyphen
+        self.acronym_paren_re = re.compile(r"[ \u00a0]*\((?P<acr>[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{1,9}(?:-[A-ZÀ-Þ][A-Za-zÀ-ÿ&.]{0,6})?(?:[ \u00a0]\d{2,3})?)\)")
         self.articles = sorted(d["articles"], key=len, reverse=True)
         self.name_with_article = tuple(d["name_with_article"])  # str.startswith takes a tuple
         # "au centre commercial Docks": a name right after these words is a site

@@ -40,7 +40,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-ACRONYM = re.compile(r"[A-ZÀ-Þ]{3,6}")
+ACRONYM = re.compile(r"(?=[A-ZÀ-Þ\-]{3,8}$)[A-ZÀ-Þ]+(?:-[A-ZÀ-Þ]+)?")  # "SIDELEC", "CA-RL"
 WORD = re.compile(r"[\w’'\-]+|,")
 
 
@@ -59,7 +59,7 @@ def expand_acronyms(text: str, kept: list[Candidate], lang: str) -> list[Candida
     for acr in sorted(acronyms):
         if any(n != acr and abbreviates(acr, n) for n in names):
             continue  # its expansion is already a name of the document
-        letters = fold_name(acr).upper()
+        letters = fold_name(acr).upper().replace("-", "")
         for i, (start, _e, w) in enumerate(words):
             if fold_name(ELISION.sub("", w))[:1].upper() != letters[0] or not (w[:1].isupper() or w.lower() in LEAD_HEADS):
                 continue
