@@ -16,6 +16,11 @@ CASES = [
     ("fr", " date 2022-11-17 Proximus a annoncé [aujourd'hui] 300 emplois. Nous employons aujourd'hui 78 personnes.", ["2022-11-17"]),
     ("fr", " date 2022-11-17 Proximus annonce [aujourd'hui] un plan. Vingt sites sont aujourd'hui actifs.", ["2022-11-17"]),
     ("en", " date 2022-11-17 Tesco [today] announced a plan. The chain today employs 300,000 people.", ["2022-11-17"]),
+    # present or perfect: the day only for what is announced or handed over that day, else "by now"
+    ("fr", " date 2022-11-17 Le projet a aujourd’hui franchi toutes les étapes. Elle a remis [aujourd’hui] un chèque.", ["2022-11-17"]),
+    ("fr", " date 2022-11-17 Ces outils permettent aujourd’hui la vente de 1,7 million de litres.", []),
+    ("en", " date 2022-11-17 Many of our buses on the road today have exceeded their life. The fund has [today] announced £5m.",
+     ["2022-11-17"]),
     # a plain year noun stays outside, a fiscal marker stays in (SPEC, 2026-12-02)
     ("fr", " date 2022-11 Au cours de l'année [2019], puis sur l'[exercice fiscal 2020].", ["2019", "2020"]),
     # a fiscal marker after a range of years stays in too; "later" before a relative date stays out (gold/README)

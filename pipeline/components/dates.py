@@ -311,10 +311,17 @@ def _nowadays(doc: Doc, c: Candidate, text: str, r: DateRules) -> bool:
             return False
         head = cop[0]
     tense = head.morph.get("Tense")
-    auxes = [ch for ch in head.children if ch.dep_.startswith("aux")]
-    if auxes or "Past" in tense or "Fut" in tense or head.tag_ in ("VBD", "MD"):
-        return False
-    return lemma(head).lower() in r.today_state_verbs or head.lower_ in r.today_state_verbs
+    auxes = [ch for ch in head.children if ch.dep_.startswith("aux") and ch.dep_ != "aux:pass"]
+    if not auxes and ("Past" in tense or head.tag_ in ("VBD", "VBN")) or "Fut" in tense or head.tag_ == "MD":
+        return False  # "said today", "financés aujourd'hui": the day of a past event
+    if lemma(head).lower() in r.today_state_verbs or head.lower_ in r.today_state_verbs:
+        return True
+    # present or perfect: the day only for what is announced or done that day ("annonce aujourd'hui",
+    # "has today announced", "a remis aujourd'hui"), else by now ("a aujourd'hui franchi toutes les
+    # étapes", "17 communes ont adhéré", "qui permettent aujourd'hui")
+    sent = span.sent
+    around = text[max(sent.start_char, c.start - 60):min(sent.end_char, c.end + 60)].lower()
+    return not (lemma(head).lower().startswith(r.event_verbs) or any(v in around for v in r.event_verbs))
 
 
 WEEKDAY_RULES = ("dates:weekday", "dates:weekday_relative")
