@@ -560,3 +560,11 @@ def test_a_person_is_not_made_a_body_by_the_name_after_the_comma():
     text = "Nigel Macvane, Sainsbury’s Regional Buyer, said it was great news."
     ev = Evidence(mentions=[(0, 13)], name_like=True, inside_sentence=True, against={"person"})
     assert second_pass({"Nigel Macvane": ev}, {"Sainsbury’s"}, text, evidence_rules("en")) == []
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Funding of £150m came from the Confidence and Supply agreement between the two parties.", "Confidence and Supply"),
+    ("Go Ahead opened its £8.5m Gateshead Riverside depot on Handy Drive.", "Gateshead Riverside"),
+])
+def test_an_agreement_or_a_depot_named_before_its_noun_is_no_body(nlp_en, text, bad):
+    assert bad not in names(nlp_en(text))
