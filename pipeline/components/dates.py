@@ -316,6 +316,8 @@ def _nowadays(doc: Doc, c: Candidate, text: str, r: DateRules) -> bool:
         return False  # "said today", "financés aujourd'hui": the day of a past event
     if lemma(head).lower() in r.today_state_verbs or head.lower_ in r.today_state_verbs:
         return True
+    if auxes and r.data["today_perfect_is_event"] and span.root.head.i == head.i:
+        return False  # "has won … today", "has today approved": the day's event in English news
     # present or perfect: the day only for what is announced or done that day ("annonce aujourd'hui",
     # "has today announced", "a remis aujourd'hui"), else by now ("a aujourd'hui franchi toutes les
     # étapes", "17 communes ont adhéré", "qui permettent aujourd'hui")
