@@ -22,6 +22,9 @@ CASES = [
     ("en", " date 2022-11-17 Many of our buses on the road today have exceeded their life. The fund has [today] announced £5m.",
      ["2022-11-17"]),
     ("en", " date 2022-11-17 The scheme has won a national award at a ceremony in London [today].", ["2022-11-17"]),
+    # an infinitive, a gerund or a first person keeps the day
+    ("en", " date 2022-11-17 Is there any time to visit the site at lunchtime [today]?", ["2022-11-17"]),
+    ("fr", " date 2022-11-17 Nous reviendrons [aujourd’hui] à Namur.", ["2022-11-17"]),
     # a plain year noun stays outside, a fiscal marker stays in (SPEC, 2026-12-02)
     ("fr", " date 2022-11 Au cours de l'année [2019], puis sur l'[exercice fiscal 2020].", ["2019", "2020"]),
     # a fiscal marker after a range of years stays in too; "later" before a relative date stays out (gold/README)

@@ -312,12 +312,17 @@ def _nowadays(doc: Doc, c: Candidate, text: str, r: DateRules) -> bool:
         head = cop[0]
     tense = head.morph.get("Tense")
     auxes = [ch for ch in head.children if ch.dep_.startswith("aux") and ch.dep_ != "aux:pass"]
+    finite = [v for v in (head, *auxes) if "Fin" in v.morph.get("VerbForm")]
+    if not finite or head.tag_ in ("VB", "VBG"):
+        return False  # "to run errands at lunchtime today", "suggesting times today": the day
     if not auxes and ("Past" in tense or head.tag_ in ("VBD", "VBN")) or "Fut" in tense or head.tag_ == "MD":
         return False  # "said today", "financés aujourd'hui": the day of a past event
     if lemma(head).lower() in r.today_state_verbs or head.lower_ in r.today_state_verbs:
         return True
     if auxes and r.data["today_perfect_is_event"] and span.root.head.i == head.i:
         return False  # "has won … today", "has today approved": the day's event in English news
+    if {p for v in finite for p in v.morph.get("Person")} & {"1", "2"}:
+        return False  # "Je reviendrai aujourd'hui" (a future the parser may read as present): the day
     # present or perfect: the day only for what is announced or done that day ("annonce aujourd'hui",
     # "has today announced", "a remis aujourd'hui"), else by now ("a aujourd'hui franchi toutes les
     # étapes", "17 communes ont adhéré", "qui permettent aujourd'hui")
