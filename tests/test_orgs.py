@@ -550,3 +550,12 @@ def test_a_hyphenated_acronym_takes_its_expansion_as_canonical(nlp_fr, acr):
     doc = nlp_fr(f"La Centrale alimentaire de la région vaudoise ({acr}) fête ses 20 ans. La {acr} a redistribué 1000 tonnes.")
     canon = {doc.text[c.start:c.end]: c.attrs.get("canonical") for c in doc._.csr_entities if c.label == "ORG"}
     assert canon.get(acr) == "Centrale alimentaire de la région vaudoise", canon
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Council leader James Stockan said it placed Orkney at the forefront.", "Council leader James Stockan"),
+    ("Board member David Mackett said the plant would cut diesel use by 40%.", "Board member David Mackett"),
+])
+def test_a_body_head_word_then_a_role_is_a_person_not_a_body(nlp_en, text, bad):
+    doc = nlp_en(text)
+    assert bad not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
