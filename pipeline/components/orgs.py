@@ -404,11 +404,9 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         raw.append((m.start("name"), m.end("name"), "legal_prefix", 4))
     for m in r.named_head_re.finditer(text):
         before = re.search(r"([A-ZÀ-Þ][\w’'\-]*)[ \u00a0]$", text[max(0, m.start() - 30):m.start()])
-        if before and before.group(1).lower() not in r.articles and before.group(1).lower() not in LINK_WORDS:
-            continue  # the head word ends a name that starts before it ("Newcastle University …")
-        words = m.group("name").split()
-        if len(words) > 1 and words[1].lower() in r.role_words:
-            continue  # "Council leader James Stockan", "a Foundation Trustee": a role, not a body
+        if before and before.group(1).lower() not in r.articles and before.group(1).lower() not in LINK_WORDS \
+                or (m.group("name").split() + [""])[1].lower() in r.role_words:
+            continue  # a name that starts before the head ("Newcastle University …"); a role ("Council leader X")
         raw.append((m.start("name"), m.end("name"), "named_head", 3))
     for start, end in _lower_case_names(doc, r):
         raw.append((start, end, "named_head_lower", 3))
