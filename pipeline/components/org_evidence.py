@@ -36,7 +36,7 @@ from ..resources import first_names
 from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
 from .org_name_runs import FUNCTION_POS, name_runs, owner_and_owned
-from .org_second_pass import COORD_BEFORE, LIST_REACH, second_pass
+from .org_second_pass import list_before, second_pass
 from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
@@ -225,11 +225,7 @@ def _given_name_pair(name: str, lang: str, r: EvidenceRules) -> bool:
 def _list_start_text(text: str, start: int) -> str:
     """The 60 characters before the list a mention sits in ("the islands of Benbecula, Eriskay and |South
     Uist"), or before the mention when it is in none."""
-    for _ in range(LIST_REACH):
-        before = COORD_BEFORE.search(text[max(0, start - 80):start])
-        if before is None:
-            break
-        start = max(0, start - 80) + before.start("name")
+    start, _names = list_before(text, start)
     return text[max(0, start - 60):start]
 
 

@@ -104,7 +104,7 @@ class OrgRules:
         # "Council leader James Stockan", "Foundation Trustee": a body's head word, then a role
         self.role_words = {t.lower() for t in ev["person_titles"] + ev["employer_titles"] if " " not in t}
         titles = [t for t in ev["person_titles"] if t[:1].isupper()]
-        preps = load(lang, "org_evidence")["place_prepositions"]
+        preps = ev["place_prepositions"]
         self.place_word_before_re = re.compile(rf"(?<!\w)(?i:{_alt(preps)})[ \u00a0]+(?:(?i:the|downtown|central|la|le|l['’])[ \u00a0]*)?$")
         self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
 

@@ -68,17 +68,25 @@ def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
 LIST_REACH = 8  # names a list is walked back through
 
 
-def _list_of_places(text: str, start: int, r: EvidenceRules) -> bool:
-    """The list the name sits in is one of places: it follows a place preposition ("in Killala and
-    Moneen", "à Namur et Ciney") or names a known place ("between Dublin and Ratoath")."""
+def list_before(text: str, start: int) -> tuple[int, list[str]]:
+    """(where the list a mention sits in starts, the names before the mention in it): "the islands
+    of |Benbecula, Eriskay and South Uist" -> the start of "Benbecula", ["Eriskay", "Benbecula"]."""
+    names = []
     for _ in range(LIST_REACH):
         before = COORD_BEFORE.search(text[max(0, start - 80):start])
         if before is None:
             break
-        name = before.group("name").strip()
-        if name in r.places:
-            return True
-        start = start - len(text[max(0, start - 80):start]) + before.start("name")
+        names.append(before.group("name").strip())
+        start = max(0, start - 80) + before.start("name")
+    return start, names
+
+
+def _list_of_places(text: str, start: int, r: EvidenceRules) -> bool:
+    """The list the name sits in is one of places: it follows a place preposition ("in Killala and
+    Moneen", "à Namur et Ciney") or names a known place ("between Dublin and Ratoath")."""
+    start, names = list_before(text, start)
+    if any(name in r.places for name in names):
+        return True
     words = text[max(0, start - 30):start].split()
     return bool(words) and words[-1].lower() in r.place_preps
 
