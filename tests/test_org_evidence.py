@@ -568,3 +568,20 @@ def test_a_person_is_not_made_a_body_by_the_name_after_the_comma():
 ])
 def test_an_agreement_or_a_depot_named_before_its_noun_is_no_body(nlp_en, text, bad):
     assert bad not in names(nlp_en(text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Le ministère des Ressources naturelles et de la Faune du Québec verse 2 millions.",
+     "ministère des Ressources naturelles et de la Faune du Québec"),
+    ("Le ministère de l’Enseignement supérieur, de la Recherche et de l’Innovation a retenu 12 projets.",
+     "ministère de l’Enseignement supérieur, de la Recherche et de l’Innovation"),
+    ("Le ministère des Finances prépare le terrain pour la loi.", "ministère des Finances"),
+    ("L’université de Corvanne a réduit sa consommation de 20 %.", "université de Corvanne"),
+])
+def test_a_lower_case_ministry_or_university_is_a_body(nlp_fr, text, name):
+    """Québec and French press write ministries in lower case: the head and its capitalised complements."""
+    assert (name, "orgs:evidence:institution") in orgs(nlp_fr(text))
+
+
+def test_a_lower_case_institution_needs_a_capitalised_complement(nlp_fr):
+    assert not any(n.startswith("ministère") for n in names(nlp_fr("Le ministère de tutelle a versé 2 millions.")))

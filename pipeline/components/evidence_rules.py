@@ -34,6 +34,13 @@ class EvidenceRules:
         # "the government of Nova Scotia": a place of two capitalised words too
         self.body_re = re.compile(
             rf"(?<![\w])(?:{bodies})[ \u00a0](?:de la|des|de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
+        # "le ministère des Ressources naturelles et de la Faune du Québec", "l’université de Poitiers"
+        link = r"(?:de la|de l['’]|des|du|de|d['’])"
+        adjective = r"[a-zà-ÿ]+(?:elles?|els?|ales?|aux|iers?|ières?|iques?|ifs?|ives?|aires?|eure?s?)"
+        complement = rf"{link}[ \u00a0]?{CAP_WORD}(?:[ \u00a0]{adjective}(?![\w\-]))?"
+        self.institution_re = re.compile(
+            rf"(?<![\w])(?:{alternation(d['lower_case_institutions'])})[ \u00a0]{complement}"
+            rf"(?:(?:,[ \u00a0]|[ \u00a0]et[ \u00a0]|[ \u00a0])(?={link}[ \u00a0]?[A-ZÀ-ÖØ-Þ]){complement})*")
         # "la région Normandie", "de la Région Pays de la Loire": lower case or capitalised
         direct = alternation([v for w in d["lower_case_bodies_before_name"] for v in (w, w[:1].upper() + w[1:])])
         # "Hauts-de-France", "Provence-Alpes-Côte d’Azur": a place name's hyphens may hold link words

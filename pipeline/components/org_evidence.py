@@ -57,6 +57,7 @@ class Evidence:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     acting_only: bool = False  # a lower-case municipal body: an ORG only when it acts
     direct: bool = False  # a body's kind straight before its place's name ("la région Normandie")
+    institution: bool = False  # a lower-case head that names a body only: "le ministère des Transports"
     territory: int = 0  # mentions after "en", "dans (la)": the place, not the body ("en région Normandie")
     quoted: bool = False  # written between quotes somewhere: «Petits riens» reads as a name
     inside_sentence: bool = False  # a mention that does not open its sentence: its capital is the name's
@@ -127,6 +128,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         for m in body_re.finditer(text, header_end):
             ev = names.setdefault(m.group(0), Evidence(acting_only=True))
             ev.direct = ev.direct or body_re is r.body_direct_re  # "Région Pays de la Loire": a run of capitals too
+    for m in r.institution_re.finditer(text, header_end):
+        names.setdefault(m.group(0), Evidence()).institution = True
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
     for name, ev in names.items():
@@ -371,6 +374,8 @@ def decide(ev: Evidence) -> str | None:
         return None
     if ev.acting_only and ev.support & {"subject_verb", "possessive", "partner", "acts"}:
         return "acting_body"
+    if ev.institution and ev.mentions:
+        return "institution"
     # a region's kind right before its name ("de la Région Pays de la Loire", "la région Normandie a
     # voté"): the body, unless every mention is the territory ("en région Normandie", "dans la région …")
     if ev.direct and ev.mentions and ev.territory < len(ev.mentions):
