@@ -94,7 +94,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     person_names = set()
     for ent in doc.ents:
         spans.append((ent.start_char, ent.end_char))
-        if ent.label_ in PERSON_LABELS:
+        if ent.label_ in PERSON_LABELS and not _title_of_body(ent.text, r):
             person_names.add(ent.text)
     quoted = set()
     for m in QUOTED_NAME.finditer(text, header_end):
@@ -131,7 +131,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for m in r.institution_re.finditer(text, header_end):
         names.setdefault(m.group(0), Evidence()).institution = True
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1]
+    persons = [(e.start_char, e.end_char) for e in doc.ents
+               if e.label_ in PERSON_LABELS and len(e) > 1 and not _title_of_body(e.text, r)]
     for name, ev in names.items():
         ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
                        if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
@@ -210,6 +211,12 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for name in plain_terms(text, names):
         names[name].against.add("term")  # "Combined Heat and Power (CHP)", "le GNL (gaz naturel liquéfié)"
     return names
+
+
+def _title_of_body(text: str, r: EvidenceRules) -> bool:
+    """A model's person that is a title and the body it heads ("Président du SMIAGE"): no one's name."""
+    m = TITLE_OF.search(text)
+    return bool(m) and all(w.lower() in r.title_words for w in text[:m.start()].split())
 
 
 def _given_name_pair(name: str, lang: str, r: EvidenceRules) -> bool:
