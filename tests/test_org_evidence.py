@@ -585,3 +585,15 @@ def test_a_lower_case_ministry_or_university_is_a_body(nlp_fr, text, name):
 
 def test_a_lower_case_institution_needs_a_capitalised_complement(nlp_fr):
     assert not any(n.startswith("ministère") for n in names(nlp_fr("Le ministère de tutelle a versé 2 millions.")))
+
+
+def test_a_person_vote_on_a_name_that_opens_with_no_given_name_yields_to_strong_evidence(nlp_fr):
+    """The model reads "Hesbaye Frost" as a person, but "Hesbaye" is no given name: the apposition decides."""
+    doc = nlp_fr("Les élèves ont visité l’entreprise Hesbaye Frost. Cette entreprise, spécialisée dans "
+                 "la surgélation, emploie 400 personnes.")
+    assert "Hesbaye Frost" in names(doc)
+
+
+def test_a_given_name_and_a_surname_stay_a_person(nlp_fr):
+    doc = nlp_fr("Le ministre Marc Hansen a visité l’entreprise. Marc Hansen a salué 400 personnes.")
+    assert "Marc Hansen" not in names(doc)

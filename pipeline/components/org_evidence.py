@@ -201,7 +201,10 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             linked = any(w.lower() in r.links or re.match(r"[dD]['’]\w", w) for w in name.split()[1:])
             # a company named after its founder, written after its descriptor more than once ("du
             # transporteur Jacky Perrenot", "son transporteur Jacky Perrenot"): a body if strong evidence says so
-            ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER else "title")
+            # a first word that is no given name ("Hesbaye Frost", "Bil Ta Garbi") weakens the vote to a
+            # person that strong evidence can overrule
+            given = all(p in first_names() for p in name.split()[0].split("-"))
+            ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER or not given else "title")
         if not ev.ner_person and not not_a_person and ev.described < DESCRIBED_FOUNDER and _given_name_pair(name, lang, r):
             ev.against.add("person")  # "Andy Rolfe, one of the directors": the model's ORG vote, a person's name
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(
