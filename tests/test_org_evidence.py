@@ -597,3 +597,17 @@ def test_a_person_vote_on_a_name_that_opens_with_no_given_name_yields_to_strong_
 def test_a_given_name_and_a_surname_stay_a_person(nlp_fr):
     doc = nlp_fr("Le ministre Marc Hansen a visité l’entreprise. Marc Hansen a salué 400 personnes.")
     assert "Marc Hansen" not in names(doc)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Le projet a été conçu par l’Ecole polytechnique fédérale de Vaulion.", "Ecole polytechnique fédérale de Vaulion"),
+    ("fr", "La Fédération régionale agricole de Normandie a versé 2 M€.", "Fédération régionale agricole de Normandie"),
+])
+def test_a_head_two_lower_case_words_and_a_complement(nlps, lang, text, name):
+    """The second lower-case word after a head is part of the name only as an adjective."""
+    assert name in names(nlps[lang](text))
+
+
+def test_a_verb_after_a_head_ends_the_name(nlp_en):
+    doc = nlp_en("Tesco, Asda and the Co-op all followed Booths in charging for bags.")
+    assert not any("followed" in n for n in names(doc))
