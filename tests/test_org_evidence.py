@@ -611,3 +611,13 @@ def test_a_head_two_lower_case_words_and_a_complement(nlps, lang, text, name):
 def test_a_verb_after_a_head_ends_the_name(nlp_en):
     doc = nlp_en("Tesco, Asda and the Co-op all followed Booths in charging for bags.")
     assert not any("followed" in n for n in names(doc))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("La Métropole a conclu un partenariat avec CDC Habitat. Le budget de CDC Habitat est de 95 millions d’euros.",
+     "CDC Habitat"),
+    ("Le projet a été confié à GRT Vallonne. GRT Vallonne installera 40 bornes.", "GRT Vallonne"),
+])
+def test_an_acronym_opening_a_name_is_no_place(nlp_fr, text, name):
+    """The model reads "CDC Habitat" as a place; an acronym and a capitalised word name a body."""
+    assert names(nlp_fr(text)).count(name) == 2

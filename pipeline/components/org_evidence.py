@@ -183,6 +183,8 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             ev.against.add("person")  # "Pascal Hervé d’Iveco": a person and the body they speak for
         if ev.subject_any >= SUBJECT_OFTEN and not (ev.ner_person or ev.ner_place) and name not in r.places:
             ev.support.add("subject_often")  # "Co-recyclage essaime …", "Co-recyclage ne stocke pas …": what acts
+        if ACRONYM_LED.match(name) and name.split()[0] not in r.places and not ev.ner_person:
+            ev.ner_org, ev.ner_place = ev.ner_org + ev.ner_place, 0  # "CDC Habitat", "NUI Galway": no place opens so
         if ev.ner_place > ev.ner_org:
             ev.against.add("ner_place")  # outvotes the model's own ORG reading only
         last = name.rsplit(" ", 1)[-1]
@@ -374,6 +376,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("subject_verb")  # "Broadacres, which owns and manages 6,000 homes", "X, qui gère …"
 
 
+# an acronym and a capitalised word ("CDC Habitat", "SIDELEC Réunion"): the model's place vote is its entity vote
+ACRONYM_LED = re.compile(r"[A-ZÀ-Þ]{2,}[0-9]*[ \u00a0][A-ZÀ-Þ][a-zà-ÿ][\w’'\-]*(?:[ \u00a0]|$)")
 RELATIVE_SUBJECTS = {"which", "who", "that", "qui"}
 
 
