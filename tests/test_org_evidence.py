@@ -536,7 +536,7 @@ def test_a_title_in_a_list_of_a_persons_roles_stays_a_title(nlp_en):
 ])
 def test_a_given_name_and_a_surname_read_as_a_person(nlps, lang, name, person):
     from pipeline.components.evidence_rules import evidence_rules
-    from pipeline.components.org_evidence import _given_name_pair
+    from pipeline.components.org_persons import given_name_pair as _given_name_pair
     assert _given_name_pair(name, lang, evidence_rules(lang)) is person
 
 

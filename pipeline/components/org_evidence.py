@@ -32,10 +32,16 @@ from spacy.tokens import Doc
 from ..candidates import Candidate, Intervals, add_candidates, doc_text
 from ..lemmas import is_common_noun, is_common_word, lemma
 from ..reader import parse_header
-from ..resources import first_names
 from ..textutil import one_edit_apart, whole_matches
 from .evidence_rules import EvidenceRules, descriptor_with_complement, evidence_rules
 from .org_name_runs import FUNCTION_POS, name_runs, owner_and_owned
+from .org_persons import (
+    TITLE_OF,
+    capitalised_pair,
+    given_name_pair,
+    opens_with_given_name,
+    title_of_body,
+)
 from .org_second_pass import list_before, second_pass
 from .org_terms import in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
@@ -44,7 +50,6 @@ PERSON_LABELS = {"PER", "PERSON"}
 PERSON_OF = re.compile(r"(?:de|du|des|d['’]|of|from|at)(?:[ \u00a0]|(?<=['’]))")
 # "En France, le groupe …", "In Belgium, the group …": a fronted place, not an apposition
 FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n][ \u00a0\n]*)(?:In|En|À|Au|Aux|Across|Throughout|Dans)[ \u00a0]+(?:the[ \u00a0]+)?$")
-TITLE_OF = re.compile(r"[ \u00a0](?:of|de|du|des|d['’])[ \u00a0]?(?=[A-ZÀ-Þ])")
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 # dependency labels of the doer of a verb (spaCy English and French UD schemes)
 SUBJECT_DEPS = {"nsubj"}
@@ -94,7 +99,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     person_names = set()
     for ent in doc.ents:
         spans.append((ent.start_char, ent.end_char))
-        if ent.label_ in PERSON_LABELS and not _title_of_body(ent.text, r):
+        if ent.label_ in PERSON_LABELS and not title_of_body(ent.text, r):
             person_names.add(ent.text)
     quoted = set()
     for m in QUOTED_NAME.finditer(text, header_end):
@@ -132,7 +137,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         names.setdefault(m.group(0), Evidence()).institution = True
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     persons = [(e.start_char, e.end_char) for e in doc.ents
-               if e.label_ in PERSON_LABELS and len(e) > 1 and not _title_of_body(e.text, r)]
+               if e.label_ in PERSON_LABELS and len(e) > 1 and not title_of_body(e.text, r)]
     for name, ev in names.items():
         ev.mentions = [(s, e) for s, e in whole_matches(text, name, not_after="#@")
                        if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
@@ -205,9 +210,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
             # transporteur Jacky Perrenot", "son transporteur Jacky Perrenot"): a body if strong evidence says so
             # a first word that is no given name ("Hesbaye Frost", "Bil Ta Garbi") weakens the vote to a
             # person that strong evidence can overrule
-            given = all(p in first_names() for p in name.split()[0].split("-"))
-            ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER or not given else "title")
-        if not ev.ner_person and not not_a_person and ev.described < DESCRIBED_FOUNDER and _given_name_pair(name, lang, r):
+            ev.against.add("person" if linked or ev.described >= DESCRIBED_FOUNDER or not opens_with_given_name(name)
+                           else "title")
+        if not ev.ner_person and not not_a_person and ev.described < DESCRIBED_FOUNDER and given_name_pair(name, lang, r):
             ev.against.add("person")  # "Andy Rolfe, one of the directors": the model's ORG vote, a person's name
         if (ev.ner_person > ev.ner_org and not not_a_person) or any(
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
@@ -216,25 +221,6 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
     for name in plain_terms(text, names):
         names[name].against.add("term")  # "Combined Heat and Power (CHP)", "le GNL (gaz naturel liquéfié)"
     return names
-
-
-def _title_of_body(text: str, r: EvidenceRules) -> bool:
-    """A model's person that is a title and the body it heads ("Président du SMIAGE"): no one's name."""
-    m = TITLE_OF.search(text)
-    return bool(m) and all(w.lower() in r.title_words for w in text[:m.start()].split())
-
-
-def _given_name_pair(name: str, lang: str, r: EvidenceRules) -> bool:
-    """A given name and a surname that is no common word, place or organisation head ("Scott
-    Inskeep", not "Lourdes Fund", "Dale Farm" or "Victoria Park")."""
-    words = name.split()
-    if len(words) != 2 or words[0] not in first_names():
-        return False
-    last = words[1]
-    low = last.lower()
-    forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
-    return bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]*[a-zà-ÿ]", last)) and last not in r.places \
-        and not any(is_common_word(lang, f) for f in forms) and low not in r.body_words  # "Brittany Ferries"
 
 
 def _list_start_text(text: str, start: int) -> str:
@@ -310,9 +296,9 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.against.add("title")  # "Minister of Natural Resources": a portfolio; "Head of Building Services": a department
     words = before.split()
     if words and (words[-1] in r.titles or words[-1].lower() in r.title_words and len(words[-1]) > 3
-                  and _capitalised_pair(text, start, end)):
+                  and capitalised_pair(text, start, end)):
         ev.against.add("person")  # "Mr Philips", "chief executive Leo Clancy"
-    if r.title_after_re.match(after) or r.role_after_re.match(after) and _capitalised_pair(text, start, end):
+    if r.title_after_re.match(after) or r.role_after_re.match(after) and capitalised_pair(text, start, end):
         ev.against.add("person")  # "Niall Stuart, Chief Executive of …", "Aoife Feeney, farm sustainability lead"
     if any(w in r.titles for w in text[start:end].split()[:-1]):
         ev.against.add("title")  # "Honourable Patty Hajdu", "Loans Officer Fiona Dunne"
@@ -432,11 +418,6 @@ def _owned(text: str, start: int, r) -> bool:
     """After an owner's possessive that is not a place's ("Germany's EnBW" is a company)."""
     m = OWNED.search(text[max(0, start - 40):start])
     return bool(m) and (m.group("owner") or "") not in r.places
-def _capitalised_pair(text: str, start: int, end: int) -> bool:
-    """A first name and a surname: two capitalised words."""
-    return bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+[ \u00a0][A-ZÀ-Þ][a-zà-ÿ'’\-]+", text[start:end]))
-
-
 # "Director of Operations at X", "Head of New Markets and Products at X": a department of X
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it
