@@ -621,3 +621,14 @@ def test_a_verb_after_a_head_ends_the_name(nlp_en):
 def test_an_acronym_opening_a_name_is_no_place(nlp_fr, text, name):
     """The model reads "CDC Habitat" as a place; an acronym and a capitalised word name a body."""
     assert names(nlp_fr(text)).count(name) == 2
+
+
+def test_buildings_that_only_host_equipment_are_sites(nlp_en):
+    doc = nlp_en("The trust installed charging points at Craigavon Area Hospital, Antrim Area Hospital and the "
+                 "Ulster Hospital. LED lighting was fitted at Rhayader Leisure Centre.")
+    assert not [n for n in names(doc) if n.endswith(("Hospital", "Centre"))]
+
+
+def test_a_building_named_where_it_acts_stays_a_body(nlp_en):
+    doc = nlp_en("King's Mill Hospital launched an appeal. Staff at King's Mill Hospital raised £5,000.")
+    assert names(doc).count("King's Mill Hospital") == 2

@@ -43,7 +43,7 @@ from .org_persons import (
     title_of_body,
 )
 from .org_second_pass import list_before, second_pass
-from .org_terms import in_programme_context, plain_terms
+from .org_terms import hosted_sites, in_programme_context, plain_terms
 from .orgs import HEAD_OF_BEFORE, headline_lines, is_valid, opens_with_verb, rules_for, trim
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -454,14 +454,21 @@ def apply_evidence(doc: Doc, lang: str) -> None:
     text = doc_text(doc)
     # an owned programme is no organisation whichever rule found it, nor is its acronym
     not_bodies = {n for n in vetoed if "owned" in names[n].against} | doc.user_data.get("csr_channels", set())
+    sites = hosted_sites(text, {text[c.start:c.end] for c in cands + added if c.label == "ORG"}, lang)
+    not_bodies |= sites
+    inside_site = Intervals()  # "Mill Hospital" inside "King’s Mill Hospital": the site's, not a body
+    doc.user_data["csr_sites"] = [m for name in sites for m in whole_matches(text, name)]
+    for s, e in doc.user_data["csr_sites"]:
+        inside_site.add(s, e)
     not_bodies |= {acr for acr, full in doc.user_data.get("csr_acronyms", {}).items() if full in not_bodies}
     keep = [c for c in cands if not (c.label == "ORG" and (
         text[c.start:c.end] in not_bodies and c.rule not in ("orgs:gazetteer", "orgs:legal_suffix")
+        or inside_site.overlaps(c.start, c.end) and c.rule != "orgs:gazetteer"
         or text[c.start:c.end] in vetoed and (
             c.rule == "orgs:ner" or c.rule == "orgs:apposition" and "title" in names[text[c.start:c.end]].against)))]
     orgs = [c for c in keep if c.label == "ORG"]
     for c in added:
-        if text[c.start:c.end] in not_bodies:
+        if text[c.start:c.end] in not_bodies or inside_site.overlaps(c.start, c.end):
             continue  # "The GMF helps towns": the acronym of an owned programme
         # never cut a longer name another rule found; extend a shorter one
         if any(o.overlaps(c) and not (c.start <= o.start and o.end <= c.end and c.length > o.length) for o in orgs):

@@ -14,8 +14,9 @@ from functools import cache
 from spacy.tokens import Span
 
 from ..resources import load
-from ..textutil import fold, whole_matches
+from ..textutil import alternation, fold, whole_matches
 from .canonicals import ELISION, LINK_WORDS
+from .org_second_pass import list_before
 
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
 DEFINITION_AFTER = re.compile(r"[ \u00a0]*\(([^()]{3,80})\)")
@@ -82,3 +83,33 @@ def plain_terms(text: str, names: dict) -> set[str]:
                 terms.add(acr)
                 break
     return terms
+
+
+@cache
+def _hosting(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    d = load(lang, "org_evidence")
+    if not d["hosting_heads"] or not d["hosting_before"]:
+        return None, None
+    return (re.compile(r"(?:^|[ \u00a0])" + alternation(d["hosting_heads"]) + "$"),
+            re.compile(d["hosting_before"], re.IGNORECASE))
+
+
+def hosted_sites(text: str, names: set[str], lang: str) -> set[str]:
+    """Buildings named where equipment goes ("charging points installed at Craigavon Area Hospital",
+    "LED lighting at Rhayader Leisure Centre", "at Antrim Area Hospital, Ulster Hospital and …"):
+    a name ending in a hosting head, every mention of which follows a hosting preposition, or
+    sits in a list that does, is a site and not the body that runs it."""
+    head_re, before_re = _hosting(lang)
+    if head_re is None:
+        return set()
+    sites = set()
+    for name in names:
+        if not head_re.search(name):
+            continue
+        starts = [s for s, _e in whole_matches(text, name)]
+        if starts and all(before_re.search(text[max(0, s - 40):s])
+                          or before_re.search(text[max(0, ls - 40):ls]) for s in starts
+                          for ls in [list_before(text, s)[0]]):
+            sites.add(name)
+    return sites
+

@@ -124,7 +124,7 @@ EXPANSION_TEXT = re.compile(r"[\w’'\-]+(?:,?[ \u00a0][\w’'\-]+)*")
 
 
 def propagate_names(text: str, kept: list[Candidate], lang: str,
-                    persons: list[tuple[int, int]] = ()) -> list[Candidate]:
+                    persons: list[tuple[int, int]] = (), sites: list[tuple[int, int]] = ()) -> list[Candidate]:
     """A name recognised once is an organisation wherever else it is written.
 
     The model often tags a name in one sentence and misses it in the next; the
@@ -151,7 +151,7 @@ def propagate_names(text: str, kept: list[Candidate], lang: str,
             continue
         for start, end in whole_matches(text, name, not_after="#@"):
             if taken.overlaps(start, end) or any(ps < start and end == pe and FIRST_NAMES.fullmatch(text, ps, start) for ps, pe in persons) \
-                    or _names_a_site(text, start, end, lang):
+                    or _names_a_site(text, start, end, lang) or any(s < end and start < e for s, e in sites):
                 continue  # "Olivier Hofmann", "the Medebridge Solar Farm": a person's or a site's name
             added.append(Candidate(start, end, "ORG", "orgs:propagated", {}, priority=1))
             taken.add(start, end)
@@ -342,7 +342,8 @@ def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1]
-    kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang, persons)
+    kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang, persons,
+                           doc.user_data.get("csr_sites", ()))
     kept = split_joined_names(text, kept)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
