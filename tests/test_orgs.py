@@ -559,3 +559,15 @@ def test_a_hyphenated_acronym_takes_its_expansion_as_canonical(nlp_fr, acr):
 def test_a_body_head_word_then_a_role_is_a_person_not_a_body(nlp_en, text, bad):
     doc = nlp_en(text)
     assert bad not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+
+
+@pytest.mark.parametrize("text,fund", [
+    ("Brennock Reuse received £40,000 from Zero Waste Scotland’s Recycling Improvement Fund. "
+     "The Recycling Improvement Fund is open to councils.", "Recycling Improvement Fund"),
+    ("Tallow Credit Union has launched its Community Support Fund for 2020. The Community Support Fund "
+     "gives grants to clubs.", "Community Support Fund"),
+])
+def test_a_fund_its_owner_runs_is_a_programme(nlp_en, text, fund):
+    doc = nlp_en(text)
+    found = [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+    assert fund not in found and not any(n in fund for n in found)

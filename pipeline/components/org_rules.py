@@ -7,7 +7,7 @@ from functools import cache
 
 from ..resources import LANGS, gazetteer_enabled, load
 from ..textutil import alternation as _alt
-from ..textutil import alternation_trie
+from ..textutil import alternation_trie, whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*(?:–[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"  # "Saguenay–Saint-Laurent"
@@ -95,6 +95,7 @@ class OrgRules:
         funds = "|".join(re.escape(h) for h in d["fund_heads"])
         self.fund_re = re.compile(rf"^(?:{funds})\b|\b(?:{funds})$")
         self.channel_before_re = re.compile(d["channel_before"])
+        self.fund_owner_before_re = re.compile(d["fund_owner_before"])
         self.lower_links = set(d.get("lower_case_name_links", []))  # a language may name bodies in title case only
         self.single_heads = {h for h in d["named_heads"] if " " not in h and h[:1].isupper()}
         self.descriptors = {w.lower() for w in d["descriptors"]}
@@ -110,6 +111,16 @@ class OrgRules:
         preps = ev["place_prepositions"]
         self.place_word_before_re = re.compile(rf"(?<!\w)(?i:{_alt(preps)})[ \u00a0]+(?:(?i:the|downtown|central|la|le|l['’])[ \u00a0]*)?$")
         self.trailing_title_re = re.compile(rf"(?<=[\w&.])[ \u00a0]+{_alt(titles)}$")
+
+    def money_channel(self, text: str, name: str) -> bool:
+        """"allocated from the Parking Reserve Fund", "par l'entremise du Fonds du leadership": a
+        fund that money only passes through, at every mention, is a programme, not a body; so is a
+        fund its owner runs ("Zero Waste Scotland’s Recycling Improvement Fund"), at one mention."""
+        if not self.fund_re.search(name):
+            return False
+        starts = [s for s, _e in whole_matches(text, name)]
+        return all(self.channel_before_re.search(text, max(0, s - 60), s) for s in starts) or any(
+            self.fund_owner_before_re.search(text, max(0, s - 40), s) for s in starts)
 
 
 @cache

@@ -442,7 +442,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
             raw.append((full_s, full_e, "acronym_definition", 4))
     # a fund money only passes through, and whatever the other rules found inside it ("Européen")
     channels = [(start, end) for start, end, rule, _prio in raw
-                if rule != "gazetteer" and _money_channel(text, text[start:end], r)]
+                if rule != "gazetteer" and r.money_channel(text, text[start:end])]
     channel_names = {text[s:e] for s, e in channels}
     for acr, (full_s, full_e) in acronyms.items():
         if text[full_s:full_e] in channel_names:
@@ -474,13 +474,6 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
     doc.user_data["csr_acronyms"] = {acr: text[s:e] for acr, (s, e) in acronyms.items()}
     doc.user_data["csr_channels"] = channel_names | {acr for acr, (s, e) in acronyms.items() if text[s:e] in channel_names}
     return out
-
-
-def _money_channel(text: str, name: str, r: OrgRules) -> bool:
-    """"allocated from the Parking Reserve Fund", "par l'entremise du Fonds du leadership": a
-    fund that money only passes through, at every mention, is a programme, not a body."""
-    return bool(r.fund_re.search(name)) and all(
-        r.channel_before_re.search(text, max(0, s - 60), s) for s, _e in whole_matches(text, name))
 
 
 @Language.factory("csr_orgs", default_config={})

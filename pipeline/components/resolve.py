@@ -342,8 +342,10 @@ def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1]
+    # no name inside a site's or a fund's name ("Community" in "its Community Support Fund")
+    not_bodies = [m for name in doc.user_data.get("csr_channels", ()) for m in whole_matches(text, name)]
     kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang, persons,
-                           doc.user_data.get("csr_sites", ()))
+                           [*doc.user_data.get("csr_sites", ()), *not_bodies])
     kept = split_joined_names(text, kept)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
