@@ -632,3 +632,10 @@ def test_buildings_that_only_host_equipment_are_sites(nlp_en):
 def test_a_building_named_where_it_acts_stays_a_body(nlp_en):
     doc = nlp_en("King's Mill Hospital launched an appeal. Staff at King's Mill Hospital raised £5,000.")
     assert names(doc).count("King's Mill Hospital") == 2
+
+
+def test_a_place_the_model_names_is_no_short_form_of_a_body(nlp_en):
+    """"Castlebar" opens "Castlebar Municipal District", but the model reads each bare mention as a place."""
+    doc = nlp_en("Lime has launched 100 e-bikes in Castlebar. The Castlebar Municipal District approved the "
+                 "scheme. Cyclists in Castlebar made 4,000 trips.")
+    assert names(doc) == ["Castlebar Municipal District"]

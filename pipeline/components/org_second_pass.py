@@ -45,8 +45,8 @@ def second_pass(names: dict, accepted: set[str], text: str, r: EvidenceRules,
         if name in accepted or ev.against & (HARD_VETO | SECOND_PASS_VETO) or not ev.name_like or ev.acting_only \
                 or " " in name and (ev.ner_person or "person" in ev.against) or accepted_re is None:
             continue
-        if name in firsts and not ev.ner_person:
-            ev.second = "short_form"
+        if name in firsts and not ev.ner_person and "ner_place" not in ev.against:
+            ev.second = "short_form"  # not "Castlebar" for "Castlebar Municipal District": the model's place
             out.append(name)
             continue
         if any(one_edit_apart(name, a) for a in accepted):
