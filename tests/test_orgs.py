@@ -571,3 +571,17 @@ def test_a_fund_its_owner_runs_is_a_programme(nlp_en, text, fund):
     doc = nlp_en(text)
     found = [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
     assert fund not in found and not any(n in fund for n in found)
+
+
+def test_a_name_is_not_copied_into_a_longer_name(nlp_en):
+    """"Hargreaves" is a company, but "Hargreaves Coal" and "Shaun Doran" are other names."""
+    doc = nlp_en("Hargreaves Services has restored the site. Doran Hargreaves, Managing Director for "
+                 "Hargreaves Coal, said the land is ready. Hargreaves Services employs 200 people.")
+    found = [(c.start, doc.text[c.start:c.end]) for c in doc._.csr_entities if c.label == "ORG"]
+    assert not any(name == "Hargreaves" for _s, name in found)
+
+
+def test_a_name_is_copied_next_to_a_title(nlp_en):
+    doc = nlp_en("Clean Tallow Ltd recycles 26 tonnes a day. The plant manager thanked Clean Tallow CEO Ann Byrne.")
+    found = [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+    assert "Clean Tallow" in found

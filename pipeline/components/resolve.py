@@ -151,7 +151,8 @@ def propagate_names(text: str, kept: list[Candidate], lang: str,
             continue
         for start, end in whole_matches(text, name, not_after="#@"):
             if taken.overlaps(start, end) or any(ps < start and end == pe and FIRST_NAMES.fullmatch(text, ps, start) for ps, pe in persons) \
-                    or _names_a_site(text, start, end, lang) or any(s < end and start < e for s, e in sites):
+                    or _names_a_site(text, start, end, lang) or any(s < end and start < e for s, e in sites) \
+                    or _inside_a_longer_name(text, start, end, lang):
                 continue  # "Olivier Hofmann", "the Medebridge Solar Farm": a person's or a site's name
             added.append(Candidate(start, end, "ORG", "orgs:propagated", {}, priority=1))
             taken.add(start, end)
@@ -159,6 +160,29 @@ def propagate_names(text: str, kept: list[Candidate], lang: str,
 
 
 FIRST_NAMES = re.compile(r"(?:[A-ZÀ-Þ][\w\-]*\.?[ \u00a0]+)+")  # "Olivier ", "M. ": before a surname
+
+
+NEXT_CAPITAL = re.compile(r"[ \u00a0]([A-ZÀ-Þ][\w’'\-]*)")
+PREVIOUS_CAPITAL = re.compile(r"(?:^|[ \u00a0(])([A-ZÀ-Þ][\w’'\-]*)[ \u00a0]$")
+
+
+@cache
+def _name_neighbours(lang: str) -> frozenset[str]:
+    """Capitalised words a name may stand next to without being part of a longer one: articles
+    ("The Clean Ireland …"), titles ("CEO Cystic Fibrosis Ireland", "Saint John Energy CEO"), and
+    the nation or legal form that extends it ("Cystic Fibrosis Ireland", "Lumio Pay SRL")."""
+    orgs = load(lang, "orgs")
+    words = orgs["articles"] + orgs["name_articles"] + orgs["nation_names"] + orgs["legal_suffixes"]
+    return frozenset(w.lower() for w in words) | evidence_rules(lang).title_words
+
+
+def _inside_a_longer_name(text: str, start: int, end: int, lang: str) -> bool:
+    """A mention glued to another capitalised word is part of a longer name or a person's ("Hargreaves
+    Coal", "Midleton Meals on Wheels", "Moisson Mauricie", "Shaun Doran"): no copy of the name."""
+    allowed = _name_neighbours(lang)
+    after = NEXT_CAPITAL.match(text, end)
+    before = PREVIOUS_CAPITAL.search(text[max(0, start - 40):start])
+    return bool(after and after.group(1).lower() not in allowed or before and before.group(1).lower() not in allowed)
 
 
 def _names_a_site(text: str, start: int, end: int, lang: str) -> bool:
