@@ -639,3 +639,11 @@ def test_a_place_the_model_names_is_no_short_form_of_a_body(nlp_en):
     doc = nlp_en("Lime has launched 100 e-bikes in Castlebar. The Castlebar Municipal District approved the "
                  "scheme. Cyclists in Castlebar made 4,000 trips.")
     assert names(doc) == ["Castlebar Municipal District"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The wind farm at Lethan Hill will power 20,000 homes. Lethan Hill is near Dalmellington.", "Lethan Hill"),
+    ("The river Ingol flows past the site. River Ingol is shallow.", "River Ingol"),
+])
+def test_a_two_word_landform_name_is_a_place(nlp_en, text, place):
+    assert place not in names(nlp_en(text))

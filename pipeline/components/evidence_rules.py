@@ -62,6 +62,7 @@ class EvidenceRules:
         self.place_noun_before_re = re.compile(
             rf"(?<![\w])(?:{alternation(d['place_nouns_before'])})[ \u00a0]+(?:of|de|d['’]|du|des)?[ \u00a0]*$")
         self.feature_words = set(d["feature_words"])
+        self.feature_words_after = set(d["feature_words_after"])
         # "Ballyhea, Co Cork", "Great Island in Co Wexford", "Ciney (province de Namur)": a town with its
         # county; a bare place after a name is where a company is too ("Comet Traitements, Charleroi",
         # "les Transports Breger (Mayenne)")

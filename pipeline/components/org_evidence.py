@@ -162,8 +162,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         ev.headline_only = bool(ev.mentions) and all(any(s <= ms < e for s, e in headlines) for ms, _me in ev.mentions)
         if name in r.places or name.split(" ")[-1] in r.places and len(name.split()) == 1:
             ev.against.add("place")
-        if len(name.split()) == 2 and name.split()[0] in r.feature_words and not ev.quoted:
-            ev.against.add("place")  # "River Ingol", "Mount Callan": a landform's name
+        words = name.split()
+        if len(words) == 2 and (words[0] in r.feature_words or words[1] in r.feature_words_after) and not ev.quoted:
+            ev.against.add("place")  # "River Ingol", "Mount Callan", "Lethan Hill": a landform's name
         if _county(name, r) or any(_town_of(text, e, r) for _s, e in ev.mentions):
             ev.against.add("place")  # "Co Meath"; "Ballyhea, Co Cork": a town once, a town always
         if any(p.search(name) for p in r.not_name):
