@@ -585,3 +585,13 @@ def test_a_name_is_copied_next_to_a_title(nlp_en):
     doc = nlp_en("Clean Tallow Ltd recycles 26 tonnes a day. The plant manager thanked Clean Tallow CEO Ann Byrne.")
     found = [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
     assert "Clean Tallow" in found
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Les ETA wallonnes emploient 9 000 personnes, selon la fédération.", "ETA"),
+    ("Le secteur du BTP a recyclé 80 % de ses déchets en 2022.", "BTP"),
+    ("Le projet a été retenu dans le cadre de l’AMI lancé en 2023 par la Région.", "AMI"),
+])
+def test_sector_and_kind_acronyms_are_no_organisations(nlp_fr, text, term):
+    doc = nlp_fr(text)
+    assert term not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
