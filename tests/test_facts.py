@@ -185,6 +185,9 @@ def test_a_sum_from_an_organisation_is_the_givers(nlps, lang, text, figure, org)
 @pytest.mark.parametrize("lang,text,figure", [
     ("fr", " date 2023-01 Walvex produira soit l’équivalent de la consommation électrique moyenne de 3500 ménages.", "3500"),
     ("en", " date 2023-01 Northwind Energy will generate the equivalent of the annual consumption of 4,000 homes.", "4,000"),
+    ("en", " date 2023-01 Northwind Energy's turbine will produce enough clean energy annually to power "
+           "approximately 26,000 homes.", "26,000"),
+    ("fr", " date 2023-01 Walvex produira assez d’électricité chaque année pour alimenter 2 000 foyers.", "2 000"),
 ])
 def test_equivalences_a_few_words_away_get_no_fact(nlps, lang, text, figure):
     assert figure not in links_of(nlps[lang], text)

@@ -35,8 +35,8 @@ class FactRules:
         self.affiliation_re = re.compile(f"(?:{ev.employer_of_re.pattern})|(?:{ev.employer_at_re.pattern})")
         self.group_re = re.compile("(?:" + "|".join(re.escape(w) for w in f["group_markers"]) + ")", re.IGNORECASE)
         self.equiv_re = re.compile(
-            "(?:" + "|".join(re.escape(w) for w in f["equivalence_markers"]) + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$",
-            re.IGNORECASE)
+            "(?:" + "|".join([re.escape(w) for w in f["equivalence_markers"]] + [f["equivalence_pattern"]])
+            + r")[ \u00a0]+(?:[^\s.;:,]+[ \u00a0]+){0,6}$", re.IGNORECASE)
         self.baseline_re = re.compile(
             "(?:" + "|".join(re.escape(w) for w in d["baseline_markers"]) + r")[ \u00a0]*(?:l'|l’|the |le |la |du |de |d'|d’|en |in |levels? |niveaux? |of )*$",
             re.IGNORECASE)
