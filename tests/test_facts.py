@@ -437,3 +437,19 @@ def test_the_header_ends_before_the_first_sentence(nlp_en):
     doc = nlp_en(" date 2021-05 Kelbank launched a green loan.")
     kel = next(t for t in doc if t.text == "Kelbank")
     assert kel.is_sent_start and kel.dep_ == "nsubj"
+
+
+@pytest.mark.parametrize("lang,text,sentences", [
+    ("en", "In 2020, the council's energy costs were €2.9m. In 2021, that figure rose to €3m. The meeting is at "
+           "10 a.m. Monday.", 3),
+    ("fr", "Le coût atteint 2,5 M€. En 2021, la commune a investi 3 M€. Le projet a coûté 4 millions.", 3),
+])
+def test_a_unit_that_keeps_its_full_stop_ends_the_sentence(nlps, lang, text, sentences):
+    """The tokenizer keeps the stop on "m." and "M€.": the next capitalised word still opens a sentence."""
+    assert len(list(nlps[lang](text).sents)) == sentences
+
+
+def test_each_year_dates_its_own_sentence(nlp_en):
+    found = links_of(nlp_en, " date 2024-05 Mayford County Council spent more on energy. In 2020, the council's "
+                             "energy costs were €2.9m. In 2021, that figure rose to €3m.")
+    assert found["€2.9m"][1]["date"] != "none" and found["€3m"][1]["date"] != "none"

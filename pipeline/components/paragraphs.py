@@ -37,6 +37,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         doc[first].is_sent_start = True
     for i in range(1, len(doc)):
         prev = doc[i - 1]
-        if doc[i].is_sent_start is None and prev.text[-1:].isalnum() and "\n" not in prev.whitespace_ + doc[i].text:
+        if i >= 2 and UNIT_WITH_STOP.fullmatch(prev.text) and doc[i - 2].like_num and prev.whitespace_ \
+                and doc[i].text[:1].isupper():
+            doc[i].is_sent_start = True  # "… were €2.9m. In 2021, …": the tokenizer keeps the stop on the unit
+        elif doc[i].is_sent_start is None and prev.text[-1:].isalnum() and "\n" not in prev.whitespace_ + doc[i].text:
             doc[i].is_sent_start = False
     return doc
+
+
+# a unit or scale glued to its full stop after a number ("€2.9m.", "2,5 M€.", "40 km."), not "a.m."
+UNIT_WITH_STOP = re.compile(r"[A-Za-zÀ-ÿ€$£%²³]{1,4}\.")
