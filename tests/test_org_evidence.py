@@ -647,3 +647,10 @@ def test_a_place_the_model_names_is_no_short_form_of_a_body(nlp_en):
 ])
 def test_a_two_word_landform_name_is_a_place(nlp_en, text, place):
     assert place not in names(nlp_en(text))
+
+
+def test_a_capitalised_region_and_its_adjective_is_a_body_unless_it_is_the_territory(nlp_fr):
+    acts = nlp_fr("Le projet a été financé par la Région wallonne à hauteur de 160.000 euros.")
+    assert "Région wallonne" in names(acts)
+    place = nlp_fr("Aucune initiative de cette ampleur n’existe en Région wallonne, souligne l’entreprise.")
+    assert "Région wallonne" not in names(place)

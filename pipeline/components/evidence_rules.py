@@ -41,6 +41,10 @@ class EvidenceRules:
         self.institution_re = re.compile(
             rf"(?<![\w])(?:{alternation(d['lower_case_institutions'])})[ \u00a0]{complement}"
             rf"(?:(?:,[ \u00a0]|[ \u00a0]et[ \u00a0]|[ \u00a0])(?={link}[ \u00a0]?[A-ZÀ-ÖØ-Þ]){complement})*")
+        # "la Région wallonne", "la Communauté française": a capitalised kind and its place's adjective
+        kinds = alternation([w[:1].upper() + w[1:] for w in d["lower_case_bodies_before_name"]])
+        self.body_adjective_re = re.compile(
+            rf"(?<![\w])(?:{kinds})[ \u00a0](?:{alternation(d['place_adjectives'])})(?![\w\-])")
         # "la région Normandie", "de la Région Pays de la Loire": lower case or capitalised
         direct = alternation([v for w in d["lower_case_bodies_before_name"] for v in (w, w[:1].upper() + w[1:])])
         # "Hauts-de-France", "Provence-Alpes-Côte d’Azur": a place name's hyphens may hold link words

@@ -129,10 +129,10 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if end > start and is_valid(name, o) and name not in names and first not in o.date_words \
                 and name.lower() not in r.links:
             names[name] = Evidence(quoted=name in quoted)
-    for body_re in (r.body_re, r.body_direct_re):
+    for body_re in (r.body_re, r.body_direct_re, r.body_adjective_re):
         for m in body_re.finditer(text, header_end):
             ev = names.setdefault(m.group(0), Evidence(acting_only=True))
-            ev.direct = ev.direct or body_re is r.body_direct_re  # "Région Pays de la Loire": a run of capitals too
+            ev.direct = ev.direct or body_re is not r.body_re  # "Région Pays de la Loire", "Région wallonne"
     for m in r.institution_re.finditer(text, header_end):
         names.setdefault(m.group(0), Evidence()).institution = True
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
