@@ -595,3 +595,15 @@ def test_a_name_is_copied_next_to_a_title(nlp_en):
 def test_sector_and_kind_acronyms_are_no_organisations(nlp_fr, text, term):
     doc = nlp_fr(text)
     assert term not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+
+
+def test_a_name_opening_in_lower_case_after_its_descriptor(nlp_fr):
+    """"l’intercommunale inBW": a descriptor vouches for a name that opens before its capitals; the
+    name is copied to its other mentions, even after a sentence's first word ("Selon inBW")."""
+    doc = nlp_fr("Les déchets sont collectés par l’intercommunale inBW dans 27 recyparcs. Selon inBW, 40 % sont recyclés.")
+    assert [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"] == ["inBW", "inBW"]
+
+
+def test_a_model_name_in_lower_case_is_no_organisation(nlp_fr):
+    doc = nlp_fr("Franprix a mis en service un eTGM de 26 tonnes. Le eTGM roule à Paris.")
+    assert "eTGM" not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]

@@ -43,7 +43,7 @@ class OrgRules:
         art = _alt(d["articles"])
         self.apposition_re = re.compile(
             rf"(?<!\w)(?i:{art}[ \u00a0]?(?:{adj}[ \u00a0]+)?{desc}(?:[ \u00a0]+{adj}){{0,2}})[ \u00a0]+"
-            rf"(?P<name>(?:{CAP_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
+            rf"(?P<name>(?:{CAP_WORD}|{CAMEL_WORD})(?:[ \u00a0](?:{CAP_WORD}|&)){{0,3}})")
         heads = _alt(d["named_heads"])
         hlinks = _alt(d["named_head_links"])
         # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word

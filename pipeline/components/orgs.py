@@ -95,6 +95,9 @@ def _always_after_place_word(text: str, name: str, r: OrgRules) -> bool:
 PROGRAMME_END = re.compile(r"[ \u00a0](?:Programme|Program|Scheme|Campaign|Appeal|Challenge|Awards?|Prize)$")
 
 
+CAMEL_START = re.compile(CAMEL_WORD + r"(?:[ \u00a0]|$)")
+
+
 def is_valid(name: str, r: OrgRules) -> bool:
     low = name.lower().strip()
     if len(name) < 2 or low in r.not_org or low in r.date_words or low in r.descriptors:
@@ -464,6 +467,7 @@ def find_orgs(doc: Doc, lang: str) -> list[Candidate]:
         if re.match(r"[ \u00a0]?\d", text[end:end + 2]) and rule != "legal_suffix":
             continue  # "ISO 14001", "CAC 40", "Proximus 2025": a code or a plan, not the organisation
         if end <= start or name in r.legal or not (is_valid(name, r) or (rule == "gazetteer" and name in r.gazetteer)
+                                                   or rule == "apposition" and CAMEL_START.match(name)  # "l’intercommunale inBW"
                                                    or rule == "acronym_definition" and is_valid(name[:1].upper() + name[1:], r)):
             continue
         if rule == "gazetteer" and _names_a_person(doc, text, start, end):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,7 +26,7 @@ from .canonicals import (
     fold_name,
 )
 from .evidence_rules import evidence_rules
-from .orgs import PROGRAMME_END
+from .orgs import CAMEL_START, PROGRAMME_END
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -147,7 +148,7 @@ def propagate_names(text: str, kept: list[Candidate], lang: str,
     for c in kept:
         taken.add(c.start, c.end)
     for name in sorted(names, key=len, reverse=True):
-        if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower()):
+        if len(name) < 3 or not (name[0].isupper() or name[0].isdigit() or name.islower() or CAMEL_START.match(name)):
             continue
         for start, end in whole_matches(text, name, not_after="#@"):
             if taken.overlaps(start, end) or any(ps < start and end == pe and FIRST_NAMES.fullmatch(text, ps, start) for ps, pe in persons) \
@@ -181,8 +182,22 @@ def _inside_a_longer_name(text: str, start: int, end: int, lang: str) -> bool:
     Coal", "Midleton Meals on Wheels", "Moisson Mauricie", "Shaun Doran"): no copy of the name."""
     allowed = _name_neighbours(lang)
     after = NEXT_CAPITAL.match(text, end)
-    before = PREVIOUS_CAPITAL.search(text[max(0, start - 40):start])
+    window = text[max(0, start - 40):start]
+    before = PREVIOUS_CAPITAL.search(window)
+    if before and _opens_a_sentence(window[:before.start(1)]) and before.group(1).lower() in _stop_words(lang):
+        before = None  # "Selon inBW", "At Tesco": a sentence's first function word, not part of a name
     return bool(after and after.group(1).lower() not in allowed or before and before.group(1).lower() not in allowed)
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+
+
+def _opens_a_sentence(before: str) -> bool:
+    """The text before a word ends a sentence, or there is none."""
+    last = before.rstrip(" \u00a0(\n")[-1:]
+    return last == "" or last in ".!?:;«»\"“”"
 
 
 def _names_a_site(text: str, start: int, end: int, lang: str) -> bool:
