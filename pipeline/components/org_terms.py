@@ -86,12 +86,14 @@ def plain_terms(text: str, names: dict) -> set[str]:
 
 
 @cache
-def _hosting(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+def _hosting(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     d = load(lang, "org_evidence")
     if not d["hosting_heads"] or not d["hosting_before"]:
-        return None, None
+        return None, None, None
+    bodies = [h for h in load(lang, "orgs")["named_heads"] if h not in d["hosting_heads"]]
     return (re.compile(r"(?:^|[ \u00a0])" + alternation(d["hosting_heads"]) + "$"),
-            re.compile(d["hosting_before"], re.IGNORECASE))
+            re.compile(d["hosting_before"], re.IGNORECASE),
+            re.compile(r"(?<![\w])" + alternation(bodies) + r"(?![\w])"))
 
 
 def hosted_sites(text: str, names: set[str], lang: str) -> set[str]:
@@ -99,13 +101,13 @@ def hosted_sites(text: str, names: set[str], lang: str) -> set[str]:
     "LED lighting at Rhayader Leisure Centre", "at Antrim Area Hospital, Ulster Hospital and …"):
     a name ending in a hosting head, every mention of which follows a hosting preposition, or
     sits in a list that does, is a site and not the body that runs it."""
-    head_re, before_re = _hosting(lang)
+    head_re, before_re, body_re = _hosting(lang)
     if head_re is None:
         return set()
     sites = set()
     for name in names:
-        if not head_re.search(name):
-            continue
+        if not head_re.search(name) or body_re.search(name[:head_re.search(name).start()]):
+            continue  # "Saskatoon Food Bank & Learning Centre": a body's head inside, a body
         starts = [s for s, _e in whole_matches(text, name)]
         if starts and all(before_re.search(text[max(0, s - 40):s])
                           or before_re.search(text[max(0, ls - 40):ls]) for s in starts
