@@ -182,9 +182,9 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
         if len(words) == 1 and "-" in name:
             words = name.split("-")  # "Hydro-Magog": a name joined to its place
         if len(words) >= 2 and words[-1] in r.places and " ".join(words[:-1]) not in r.places \
-                and not any(w.lower() in r.geo for w in words[:-1]) and not ev.ner_person \
+                and not any(w.lower() in r.geo for w in words) and not ev.ner_person \
                 and ev.after_place_word < len(ev.mentions):
-            ev.support.add("place_qualified")  # "BoreA Canada", "Food Banks Canada", "Vodafone Ireland"
+            ev.support.add("place_qualified")  # "BoreA Canada", "Vodafone Ireland"; not "Caithness West", "X-sur-Maine"
         if any(name.startswith(p + " ") and PERSON_OF.match(name, len(p) + 1) for p in person_names if " " in p):
             ev.against.add("person")  # "Pascal Hervé d’Iveco": a person and the body they speak for
         if ev.subject_any >= SUBJECT_OFTEN and not (ev.ner_person or ev.ner_place) and name not in r.places:
