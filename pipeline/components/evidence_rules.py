@@ -11,6 +11,7 @@ from functools import cache
 
 from ..resources import LANGS, load, place_names
 from ..textutil import alternation
+from .org_rules import ADJECTIVE_WORD
 from .orgs import CAP_WORD, employer_title_link, rules_for
 
 
@@ -36,8 +37,7 @@ class EvidenceRules:
             rf"(?<![\w])(?:{bodies})[ \u00a0](?:de la|des|de|du|d['’]|of)[ \u00a0]?{CAP_WORD}(?:-{CAP_WORD})*(?:[ \u00a0]{CAP_WORD})?")
         # "le ministère des Ressources naturelles et de la Faune du Québec", "l’université de Poitiers"
         link = r"(?:de la|de l['’]|des|du|de|d['’])"
-        adjective = r"[a-zà-ÿ]+(?:elles?|els?|ales?|aux|iers?|ières?|iques?|ifs?|ives?|aires?|eure?s?)"
-        complement = rf"{link}[ \u00a0]?{CAP_WORD}(?:[ \u00a0]{adjective}(?![\w\-]))?"
+        complement = rf"{link}[ \u00a0]?{CAP_WORD}(?:[ \u00a0]{ADJECTIVE_WORD})?"
         self.institution_re = re.compile(
             rf"(?<![\w])(?:{alternation(d['lower_case_institutions'])})[ \u00a0]{complement}"
             rf"(?:(?:,[ \u00a0]|[ \u00a0]et[ \u00a0]|[ \u00a0])(?={link}[ \u00a0]?[A-ZÀ-ÖØ-Þ]){complement})*")

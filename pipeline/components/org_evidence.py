@@ -419,6 +419,8 @@ def _owned(text: str, start: int, r) -> bool:
     """After an owner's possessive that is not a place's ("Germany's EnBW" is a company)."""
     m = OWNED.search(text[max(0, start - 40):start])
     return bool(m) and (m.group("owner") or "") not in r.places
+
+
 # "Director of Operations at X", "Head of New Markets and Products at X": a department of X
 DEPARTMENT_AT = re.compile(r"(?:[ \u00a0][\w&]+){0,3}[ \u00a0]+(?:at|chez|with)[ \u00a0]")
 # «Petits riens», "Colis du cœur": a short capitalised phrase between quotes, no sentence in it

@@ -11,9 +11,10 @@ from ..textutil import alternation_trie, whole_matches
 
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*|&|de|des|du|d'|d’|la|le|les|of|and|for|the|et|pour|van|von|der)"
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*(?:–[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"  # "Saguenay–Saint-Laurent"
-# a second lower-case word after a body's head reads as part of its name only as an adjective
-# ("Ecole polytechnique fédérale de Lausanne"), never as a verb ("Co-op all followed Booths")
-FR_ADJECTIVE = r"[a-zà-ÿ]+(?:elles?|els?|ales?|aux|iers?|ières?|iques?|ifs?|ives?|aires?)(?![\w\-])"
+# a lower-case word read by its adjective ending ("fédérale", "naturelles", "sociaux", "supérieur"):
+# after a body's head it belongs to the name ("Ecole polytechnique fédérale de Lausanne"), a verb
+# does not ("Co-op all followed Booths")
+ADJECTIVE_WORD = r"[a-zà-ÿ]+(?:elles?|els?|ales?|aux|iers?|ières?|iques?|ifs?|ives?|aires?|eure?s?)(?![\w\-])"
 CAMEL_WORD = r"[a-zà-ÿ]{1,3}[A-ZÀ-Þ][\w&'’\-]*"  # "eNext", "easyJet", "iPhone": a name word in lower case
 
 
@@ -49,7 +50,7 @@ class OrgRules:
         # "Ville de Paris", "Port of Rotterdam": place-like heads name a body only with a link word
         linked = _alt(d["named_heads_with_link"])
         self.named_head_re = re.compile(
-            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou|que|qui|dont|où|est|a|ont|sont|se|sa|son|ses|the|that|which|is|was|has|will|to|in|en|à)\b)[a-zà-ÿ]+(?:[ \u00a0]{FR_ADJECTIVE})?)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
+            rf"(?<![\w#@])(?P<name>(?:{heads}(?:[ \u00a0](?!(?:and|et|or|ou|que|qui|dont|où|est|a|ont|sont|se|sa|son|ses|the|that|which|is|was|has|will|to|in|en|à)\b)[a-zà-ÿ]+(?:[ \u00a0]{ADJECTIVE_WORD})?)?(?:[ \u00a0]{hlinks}[ \u00a0][a-zà-ÿ\-]+){{0,2}}"
             rf"(?:[ \u00a0]{hlinks})?|{linked}[ \u00a0]{hlinks})"
             rf"[ \u00a0]?(?:{CAP_WORD})(?:[ \u00a0](?:(?:{hlinks})[ \u00a0]?(?={CAP_WORD}))?(?:{CAP_WORD}|&)){{0,4}})")
         self.head_final_re = re.compile(
