@@ -106,12 +106,19 @@ def hosted_sites(text: str, names: set[str], lang: str) -> set[str]:
         return set()
     sites = set()
     for name in names:
-        if not head_re.search(name) or body_re.search(name[:head_re.search(name).start()]):
+        head = head_re.search(name)
+        if not head or body_re.search(name[:head.start()]):
             continue  # "Saskatoon Food Bank & Learning Centre": a body's head inside, a body
         starts = [s for s, _e in whole_matches(text, name)]
-        if starts and all(before_re.search(text[max(0, s - 40):s])
-                          or before_re.search(text[max(0, ls - 40):ls]) for s in starts
-                          for ls in [list_before(text, s)[0]]):
+        if starts and all(_hosted_at(text, s, before_re) for s in starts):
             sites.add(name)
     return sites
+
+
+def _hosted_at(text: str, start: int, before_re: re.Pattern) -> bool:
+    """A hosting preposition right before the mention, or before the list it sits in."""
+    if before_re.search(text[max(0, start - 40):start]):
+        return True
+    list_start = list_before(text, start)[0]
+    return list_start < start and bool(before_re.search(text[max(0, list_start - 40):list_start]))
 
