@@ -665,3 +665,46 @@ def test_a_compass_word_is_no_place_that_qualifies_a_name(nlp_en, text, name):
     from pipeline.components.org_evidence import find_names
     found = find_names(nlp_en(text), "en")
     assert name in found and "place_qualified" not in found[name].support
+
+
+@pytest.mark.parametrize("name,persons,lone", [
+    ("Brunetti", set(), True),
+    ("Brunetti", {"Marco Brunetti"}, False),  # the surname of a person the text names in full
+    ("Marie", set(), False),  # a given name
+    ("Van Hool", set(), False),  # two words: the given-name tests decide
+    ("Durand-Lefort", set(), False),
+])
+def test_a_lone_word_is_no_person_without_a_full_name(name, persons, lone):
+    from pipeline.components.org_persons import lone_word_no_person
+    assert lone_word_no_person(name, persons) is lone
+
+
+def test_a_lone_word_the_model_reads_as_a_person_acts_as_a_body(nlp_fr):
+    """One word voted a person, with no full name in the text that ends with it, is a body when it acts."""
+    doc = nlp_fr("Le bus a été testé à Pau. Brunetti, qui croit au développement de ce mode de propulsion, "
+                 "annonce 20 commandes.")
+    assert "Brunetti" in names(doc)
+    doc = nlp_fr("Marco Brunetti dirige l'usine depuis 2010. Brunetti, qui croit au développement de ce mode "
+                 "de propulsion, annonce 20 commandes.")
+    assert "Brunetti" not in names(doc)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("La préfecture du Morvanais a validé le projet.", "préfecture du Morvanais"),
+    ("Le gouvernement du Québec verse 2 millions.", "gouvernement du Québec"),
+    ("Les objectifs que s’est fixés la Communauté de communes des Vallons du Haut-Merle sont ambitieux.",
+     "Communauté de communes des Vallons du Haut-Merle"),
+    ("Les locaux appartiennent au Port autonome de Valdrec.", "Port autonome de Valdrec"),
+    ("La Communauté d’agglomération du Valdrecois prévoit d’investir 4 millions d’euros.",
+     "Communauté d’agglomération du Valdrecois"),
+])
+def test_french_bodies_named_by_their_kind_and_place(nlp_fr, text, name):
+    """The model reads these as places; the kind before the complement makes them bodies."""
+    assert name in names(nlp_fr(text))
+
+
+def test_an_acronym_expansion_opens_on_the_acronym_s_first_letter(nlp_fr):
+    """A capitalised link word before a lower-case body ("En 2017, la communauté …") is no part of its name."""
+    doc = nlp_fr("En 2017, la communauté de communes d'Ardel et Vesne (CCAV) a lancé un service de vélos.")
+    assert "communauté de communes d'Ardel et Vesne" in names(doc)
+    assert not any(n.startswith("En ") for n in names(doc))

@@ -75,10 +75,12 @@ def _initials_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tupl
             # "l’intercommunale pure de financement du Hainaut (IPFH)": a body's head in lower case
             elided = re.match(r"[ldLD]['’]", names[0])
             head = names[0][elided.end():] if elided else names[0]
-            if not (head and (elided and head[:1].isupper() or r.head_word_re.fullmatch(head))):
+            if not (head and (elided and head[:1].isupper() or r.head_word_re.match(" ".join([head, *names[1:]])))):
                 continue  # "l’Union de coopératives … (Ucac)": an elided article before a capitalised name
             lead = elided.end() if elided else 0
             names[0] = head
+        if fold(re.sub(r"^[dlDL]['’](?=\w)", "", names[0])[:1]).upper() != letters[:1]:
+            continue  # "En 2017, la communauté de communes d'Erdre et Gesvres (CCEG)": a name opens on its first letter
         content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
                    if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"

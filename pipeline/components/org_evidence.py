@@ -39,6 +39,7 @@ from .org_persons import (
     TITLE_OF,
     capitalised_pair,
     given_name_pair,
+    lone_word_no_person,
     opens_with_given_name,
     title_of_body,
 )
@@ -215,7 +216,7 @@ def find_names(doc: Doc, lang: str) -> dict[str, Evidence]:
                            else "title")
         if not ev.ner_person and not not_a_person and ev.described < DESCRIBED_FOUNDER and given_name_pair(name, lang, r):
             ev.against.add("person")  # "Andy Rolfe, one of the directors": the model's ORG vote, a person's name
-        if (ev.ner_person > ev.ner_org and not not_a_person) or any(
+        if (ev.ner_person > ev.ner_org and not not_a_person and not lone_word_no_person(name, person_names)) or any(
                 p != name and (p.endswith(" " + name) or " " not in name and one_edit_apart(p.rsplit(" ", 1)[-1], name))
                 for p in person_names):
             ev.against.add("person")  # "Bogdan Chmielewski … Chmielewsi said": the surname, misspelt or not

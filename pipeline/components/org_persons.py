@@ -20,6 +20,14 @@ def opens_with_given_name(name: str) -> bool:
     return all(part in first_names() for part in name.split()[0].split("-"))
 
 
+def lone_word_no_person(name: str, person_names: set[str]) -> bool:
+    """One word the model votes a person that is no given name and ends no person's name of the
+    document ("Alfaset vise l’inclusion", "Irizar, qui croit …"): a surname is written in full once
+    before it stands alone, so this is a body's or a brand's name the model does not know."""
+    return " " not in name and "-" not in name and name not in first_names() \
+        and not any(p.endswith(" " + name) or p.endswith("-" + name) for p in person_names)
+
+
 def title_of_body(text: str, r: EvidenceRules) -> bool:
     """A model's person that is a title and the body it heads ("Président du SMIAGE"): no one's name."""
     m = TITLE_OF.search(text)
