@@ -92,6 +92,20 @@ def test_a_business_word_continues_a_known_name(nlps, lang, text, short, full):
     assert (full, full) in found and (short, full) in found
 
 
+@pytest.mark.parametrize("text,name", [
+    ("La société Varnelo énergie a installé 20 centrales solaires.", "Varnelo énergie"),
+    ("Le bureau d’études Tarvic ingénierie a remporté l’appel d’offres.", "Tarvic ingénierie"),
+])
+def test_a_lower_case_business_word_continues_a_french_name(nlp_fr, text, name):
+    """French writes names in sentence case: "Solvéo énergie", "BRL ingénierie"."""
+    assert name in [n for n, _c in orgs(nlp_fr(text))]
+
+
+def test_a_lower_case_verb_after_a_name_is_no_designator(nlp_fr):
+    found = [n for n, _c in orgs(nlp_fr("La société Varnelo a installé 20 centrales. Varnelo construit une usine."))]
+    assert "Varnelo" in found and not any(n.startswith("Varnelo ") for n in found)
+
+
 @pytest.mark.parametrize("lang,text,name", [
     ("fr", "La Communauté de Communes du Toulois en Meurthe-et-Moselle a inauguré 2 chaufferies.",
      "Communauté de Communes du Toulois"),

@@ -214,9 +214,10 @@ def _names_a_site(text: str, start: int, end: int, lang: str) -> bool:
 
 def extend_with_designators(text: str, kept: list[Candidate], lang: str) -> None:
     """"Framespace Solutions will …" where "Framespace" is already an organisation: a business word
-    after a known name continues it (data: `name_designators`); the words alone never make a name."""
+    after a known name continues it (data: `name_designators`, and `name_designators_lower` for
+    names written in sentence case: "Solvéo énergie"); the words alone never make a name."""
     data = load(lang, "orgs")
-    words = set(data["name_designators"]) | set(data["legal_suffixes"])
+    words = set(data["name_designators"]) | set(data["legal_suffixes"]) | set(data["name_designators_lower"])
     starts = {c.start for c in kept}
     for c in kept:
         if c.label != "ORG":
