@@ -501,6 +501,12 @@ def test_a_capital_article_inside_a_sentence_opens_the_name(nlp_en):
     assert ("Salvation Army", "The Salvation Army") in found
 
 
+def test_a_french_capital_article_inside_a_sentence_opens_the_name(nlp_fr):
+    """French writes its articles in lower case inside a sentence: "La Varnelle" there is a name."""
+    doc = nlp_fr("Le projet associe La Varnelle et le Grand Port. La Varnelle obtient une réduction de 216.000 euros.")
+    assert "La Varnelle" in [n for n, _c in orgs(doc)]
+
+
 def test_a_date_with_a_month_is_no_name(nlp_en):
     """"Last Friday 24th March, CHI won …": a weekday or month word with a day number is a date."""
     doc = nlp_en(" date 2023-03-29 Last Friday 24th March, Kelbank Housing won an award.")
