@@ -627,3 +627,14 @@ def test_a_name_opening_in_lower_case_after_its_descriptor(nlp_fr):
 def test_a_model_name_in_lower_case_is_no_organisation(nlp_fr):
     doc = nlp_fr("Franprix a mis en service un eTGM de 26 tonnes. Le eTGM roule à Paris.")
     assert "eTGM" not in [doc.text[c.start:c.end] for c in doc._.csr_entities if c.label == "ORG"]
+
+
+@pytest.mark.parametrize("text,fund,is_org", [
+    ("The Brackley Community Fund offers grants of up to £7,500 to local groups.", "Brackley Community Fund", False),
+    ("The Tarrow Challenge Fund will aim to support 30 community energy groups.", "Tarrow Challenge Fund", False),
+    ("The Dunmore Pension Fund has a £3.3bn investment portfolio.", "Dunmore Pension Fund", True),
+])
+def test_a_grant_fund_is_a_scheme_and_a_pension_fund_a_body(nlp_en, text, fund, is_org):
+    """English funds are bodies only when a word says what kind of body (pension, lottery, property,
+    investment); grant funds are programmes, whatever verb they take."""
+    assert (fund in [n for n, _c in orgs(nlp_en(text))]) is is_org

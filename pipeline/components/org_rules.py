@@ -94,6 +94,7 @@ class OrgRules:
         self.not_org_res = [re.compile(p) for p in d["not_org_patterns"]]
         self.portfolio_re = re.compile(d["portfolio_before"]) if d.get("portfolio_before") else None
         funds = "|".join(re.escape(h) for h in d["fund_heads"])
+        self.body_fund_words = set(d["body_fund_words"]) if d.get("body_fund_words") is not None else None
         self.fund_re = re.compile(rf"^(?:{funds})\b|\b(?:{funds})$")
         self.channel_before_re = re.compile(d["channel_before"])
         self.fund_owner_before_re = re.compile(d["fund_owner_before"])
@@ -116,9 +117,12 @@ class OrgRules:
     def money_channel(self, text: str, name: str) -> bool:
         """"allocated from the Parking Reserve Fund", "par l'entremise du Fonds du leadership": a
         fund that money only passes through, at every mention, is a programme, not a body; so is a
-        fund its owner runs ("Zero Waste Scotland’s Recycling Improvement Fund"), at one mention."""
+        fund its owner runs ("Zero Waste Scotland’s Recycling Improvement Fund"), at one mention; where
+        the language lists `body_fund_words`, every fund they do not name (a grant scheme)."""
         if not self.fund_re.search(name):
             return False
+        if self.body_fund_words is not None and not any(w in self.body_fund_words for w in name.split()):
+            return True  # "the Caithness Community Fund offers grants": a scheme; "Dyfed Pension Fund invests": a body
         starts = [s for s, _e in whole_matches(text, name)]
         return all(self.channel_before_re.search(text, max(0, s - 60), s) for s in starts) or any(
             self.fund_owner_before_re.search(text, max(0, s - 40), s) for s in starts)
