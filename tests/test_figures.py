@@ -25,6 +25,8 @@ CASES = [
     ("fr", "soit [600 tonnes d’émission de CO2] évitées", [("QUANTITY", 600, "tCO2e")]),
     ("fr", "un arbre séquestrera [180 kg de gaz carbonique]", [("QUANTITY", 180, "kgCO2e")]),
     ("fr", "cela évite le rejet de [778 tonnes de CO²] par an", [("QUANTITY", 778, "tCO2e")]),
+    ("fr", "Elle évite [4.213 Teq CO2]/an", [("QUANTITY", 4213, "tCO2e")]),
+    ("fr", "soit [12 t eq CO2] par an", [("QUANTITY", 12, "tCO2e")]),
     ("fr", "des ventes de [12,4 millions] l'an dernier", [("QUANTITY", 12400000, None)]),
     ("fr", "une capacité de [15 000 T] d’effluents et de [100 000 t métriques] de granules",
      [("QUANTITY", 15000, "t"), ("QUANTITY", 100000, "t")]),
