@@ -638,3 +638,16 @@ def test_a_grant_fund_is_a_scheme_and_a_pension_fund_a_body(nlp_en, text, fund, 
     """English funds are bodies only when a word says what kind of body (pension, lottery, property,
     investment); grant funds are programmes, whatever verb they take."""
     assert (fund in [n for n, _c in orgs(nlp_en(text))]) is is_org
+
+
+def test_a_french_bare_kind_that_opens_a_longer_name_is_no_name(nlp_fr):
+    """"la Banque Alimentaire de Valdrec … la Banque Alimentaire": the kind alone names nothing."""
+    doc = nlp_fr("La Banque Alimentaire de Valdrec et de la Morvane compte 25 salariés. "
+                 "En 2022, la Banque Alimentaire a distribué 5090 tonnes de denrées.")
+    found = [n for n, _c in orgs(doc)]
+    assert "Banque Alimentaire" not in found and any(n.startswith("Banque Alimentaire de Valdrec") for n in found)
+
+
+def test_an_english_short_form_of_a_longer_name_stays_a_name(nlp_en):
+    doc = nlp_en("The Community Foundation for Valdrec gave £2,000. The Community Foundation said demand grew.")
+    assert "Community Foundation" in [n for n, _c in orgs(doc)]

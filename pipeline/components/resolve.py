@@ -379,6 +379,27 @@ def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+BARE_KIND_RULES = ("orgs:named_head", "orgs:named_head_lower")
+_LINK_WORDS = {"de", "du", "des", "d", "l", "la", "le", "les", "pour", "à", "en", "of", "the", "and", "et", "for"}
+
+
+def drop_bare_kinds(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
+    """"la Banque Alimentaire de Bordeaux et de la Gironde … la Banque Alimentaire": a head-word name
+    of common words only that opens a longer name of the document is its kind, not a name
+    (data `bare_kind_prefixes`, a language's writing habit)."""
+    if not load(lang, "orgs")["bare_kind_prefixes"]:
+        return kept
+    longer = [text[c.start:c.end].lower() for c in kept if c.label == "ORG"]
+
+    def bare_kind(c: Candidate) -> bool:
+        name = text[c.start:c.end]
+        words = [w for w in re.split(r"[ \u00a0'’\-]+", name) if w]
+        return len(words) >= 2 and any(n.startswith(name.lower() + " ") for n in longer) \
+            and all(w.lower() in _LINK_WORDS or is_common_word(lang, w.lower()) for w in words)
+
+    return [c for c in kept if not (c.label == "ORG" and c.rule in BARE_KIND_RULES and bare_kind(c))]
+
+
 def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     text = doc_text(doc)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1]
@@ -387,6 +408,7 @@ def resolve_doc(doc: Doc, lang: str) -> list[Candidate]:
     kept = propagate_names(text, expand_acronyms(text, select(doc._.csr_candidates or []), lang), lang, persons,
                            [*doc.user_data.get("csr_sites", ()), *not_bodies])
     kept = split_joined_names(text, kept)
+    kept = drop_bare_kinds(text, kept, lang)
     extend_with_designators(text, kept, lang)
     extend_with_constant_place(text, kept, lang)
     extend_with_nation(text, kept, lang)
