@@ -708,3 +708,10 @@ def test_an_acronym_expansion_opens_on_the_acronym_s_first_letter(nlp_fr):
     doc = nlp_fr("En 2017, la communauté de communes d'Ardel et Vesne (CCAV) a lancé un service de vélos.")
     assert "communauté de communes d'Ardel et Vesne" in names(doc)
     assert not any(n.startswith("En ") for n in names(doc))
+
+
+def test_a_name_a_sum_follows_in_a_list_is_a_grantee(nlp_fr):
+    """"• Association Tables du Rhône – 60'000 francs": a grantee in a funder's list."""
+    doc = nlp_fr("La fondation a versé ses dons :\n\n• Accueil Varnoz-Dieu – 25'000 francs\n\n"
+                 "• Rottel-Tisch – 60'000 francs")
+    assert "Accueil Varnoz-Dieu" in names(doc)

@@ -54,6 +54,7 @@ class EvidenceRules:
             rf"(?<![\w])(?:{direct})[ \u00a0]{hyphened}"
             rf"(?:[ \u00a0](?:(?:de la|de|du|des|et d['’]|d['’])[ \u00a0]?)?{hyphened})*")
         self.beneficiary_re = re.compile(d["beneficiary_before"], re.IGNORECASE)
+        self.amount_after_re = re.compile(d["amount_after"], re.IGNORECASE)
         self.staff_after_re = re.compile(rf"^[ \u00a0]+(?:{alternation(d['staff_after'])})\b")
         self.partner_re = re.compile(d["partner_before"], re.IGNORECASE)
         self.source_re = re.compile(d["source_before"], re.IGNORECASE)

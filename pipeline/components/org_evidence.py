@@ -284,8 +284,8 @@ def _read_mention(doc: Doc, text: str, start: int, end: int, ev: Evidence, ents,
         ev.support.add("employer")  # "director of domestic consumers at Avonmore"
     elif r.employer_of_re.search(before) and not DEPARTMENT_AT.match(after):
         ev.support.add("employer_of")  # "Chief Executive of Scottish Renewables"
-    if r.beneficiary_re.search(before):
-        ev.support.add("beneficiary")  # "raised €2,500 for Barnardos", "in aid of the Samaritans"
+    if r.beneficiary_re.search(before) or r.amount_after_re.match(after):
+        ev.support.add("beneficiary")  # "raised €2,500 for Barnardos", "Cape Breton Partnership - $456,000"
     if r.staff_after_re.match(after):
         ev.support.add("staff")  # "Glanbia employees managed to raise …" (a name: see find_names)
     if r.source_re.search(before):
