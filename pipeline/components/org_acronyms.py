@@ -11,6 +11,8 @@ from ..textutil import fold
 if TYPE_CHECKING:
     from .org_rules import OrgRules
 
+# "l’arrondissement", "d’Erdre": an elided article glued to the word it opens
+ELIDED_ARTICLE = re.compile(r"^[dlDL]['’](?=\w)")
 # "… des déchets de la Haute-Marne (SDED 52)": the number stands for the place that closes the name
 _PLACE_TAIL = re.compile(r"[ \u00a0](?:de la|de l['’]|du|des|de|d['’])[ \u00a0]?[A-ZÀ-Þ][\w'’\-]*[ \u00a0]*$")
 
@@ -79,9 +81,9 @@ def _initials_before(text: str, paren_start: int, acr: str, r: OrgRules) -> tupl
                 continue  # "l’Union de coopératives … (Ucac)": an elided article before a capitalised name
             lead = elided.end() if elided else 0
             names[0] = head
-        if fold(re.sub(r"^[dlDL]['’](?=\w)", "", names[0])[:1]).upper() != letters[:1]:
+        if fold(ELIDED_ARTICLE.sub("", names[0])[:1]).upper() != letters[:1]:
             continue  # "En 2017, la communauté de communes d'Erdre et Gesvres (CCEG)": a name opens on its first letter
-        content = [re.sub(r"^[dlDL]['’](?=\w)", "", w) for w in names
+        content = [ELIDED_ARTICLE.sub("", w) for w in names
                    if w.lower().strip("'’") not in r.link_words and not re.fullmatch(r"\w['’]", w)]
         # "de l’arrondissement" stands for its noun's initial: "Union de coopératives de l’arrondissement de Clermont (Ucac)"
         initials = fold("".join(p[0] for w in content for p in re.split(r"[-'’]", w) if p and p[0].isalpha()).upper())

@@ -380,22 +380,23 @@ def split_joined_names(text: str, kept: list[Candidate]) -> list[Candidate]:
 
 
 BARE_KIND_RULES = ("orgs:named_head", "orgs:named_head_lower")
-_LINK_WORDS = {"de", "du", "des", "d", "l", "la", "le", "les", "pour", "à", "en", "of", "the", "and", "et", "for"}
 
 
 def drop_bare_kinds(text: str, kept: list[Candidate], lang: str) -> list[Candidate]:
     """"la Banque Alimentaire de Bordeaux et de la Gironde … la Banque Alimentaire": a head-word name
     of common words only that opens a longer name of the document is its kind, not a name
     (data `bare_kind_prefixes`, a language's writing habit)."""
-    if not load(lang, "orgs")["bare_kind_prefixes"]:
+    orgs = load(lang, "orgs")
+    if not orgs["bare_kind_prefixes"]:
         return kept
+    links = {w.lower().strip("'’") for w in orgs["acronym_link_words"]}  # "de", "d", "la": the words split below
     longer = [text[c.start:c.end].lower() for c in kept if c.label == "ORG"]
 
     def bare_kind(c: Candidate) -> bool:
         name = text[c.start:c.end]
         words = [w for w in re.split(r"[ \u00a0'’\-]+", name) if w]
         return len(words) >= 2 and any(n.startswith(name.lower() + " ") for n in longer) \
-            and all(w.lower() in _LINK_WORDS or is_common_word(lang, w.lower()) for w in words)
+            and all(w.lower() in links or is_common_word(lang, w.lower()) for w in words)
 
     return [c for c in kept if not (c.label == "ORG" and c.rule in BARE_KIND_RULES and bare_kind(c))]
 
